@@ -16,17 +16,25 @@ from .jsonld.loader import ContextStore
 from .jsonld.nquads import Quad
 from .jsonld.processing import ContextProcessor
 from .jsonld.rdf import to_rdf
+from .template import TemplateCache
 
 
 class Canonicalizer:
-    def __init__(self, store: ContextStore | None = None, *, work_factor: float = 1) -> None:
+    def __init__(
+        self, store: ContextStore | None = None, *, work_factor: float = 1, templates: bool = True
+    ) -> None:
         self.store = store if store is not None else ContextStore()
         self.processor = ContextProcessor(self.store, safe=True)
         self.work_factor = work_factor
+        self.templates = TemplateCache(self.processor) if templates else None
 
     def with_contexts(self, extra: dict[str, Any]) -> Canonicalizer:
         """A canonicalizer that also resolves the given context documents (URL to JSON)."""
-        return Canonicalizer(self.store.with_contexts(extra), work_factor=self.work_factor)
+        return Canonicalizer(
+            self.store.with_contexts(extra),
+            work_factor=self.work_factor,
+            templates=self.templates is not None,
+        )
 
     def quads(self, document: Any) -> list[Quad]:
         expanded = Expander(self.processor).expand_document(document)
@@ -34,6 +42,11 @@ class Canonicalizer:
 
     def canonicalize(self, document: Any) -> str:
         """RDFC-1.0 canonical N-Quads; raises ``JsonLdError`` (safe mode, limits, syntax)."""
+        if self.templates is not None:
+            found = self.templates.quads_and_shape(document)
+            if found is not None:
+                shape, leaves = found
+                return shape.canonicalize(leaves, work_factor=self.work_factor)
         return rdfc.canonicalize(self.quads(document), work_factor=self.work_factor)
 
 

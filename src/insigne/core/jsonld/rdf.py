@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from ..jcs import canonicalize as jcs_canonicalize
@@ -306,14 +307,29 @@ def _literal(item: dict[str, Any]) -> Literal:
 
 
 def xsd_double(number: float) -> str:
-    """Canonical xsd:double lexical form, as jsonld.js writes it (``1.5E0``)."""
+    """Canonical xsd:double lexical form, as jsonld.js writes it (``1.5E0``).
+
+    jsonld.js uses ``toExponential(15)``, which rounds the exact value half up to 16
+    significant digits; Python's formatting rounds half to even, so round here explicitly.
+    """
     if math.isnan(number):
         return "NaN"
     if math.isinf(number):
         return "Infinity" if number > 0 else "-Infinity"
-    mantissa, _, exponent = f"{number:.15e}".partition("e")
-    mantissa = re.sub(r"(\d)0*$", r"\1", mantissa)
-    return f"{mantissa}E{int(exponent)}"
+    if number == 0:
+        return "0.0E0"
+    exact = Decimal(number)
+    sign = "-" if exact < 0 else ""
+    exact = abs(exact)
+    exponent = exact.adjusted()
+    mantissa = exact.scaleb(-exponent).quantize(_SIXTEEN_DIGITS, rounding=ROUND_HALF_UP)
+    if mantissa >= 10:  # 9.9999999999999995 rounds up to 10
+        mantissa, exponent = mantissa.scaleb(-1).quantize(_SIXTEEN_DIGITS), exponent + 1
+    digits = re.sub(r"(\d)0*$", r"\1", format(mantissa, "f"))
+    return f"{sign}{digits}E{exponent}"
+
+
+_SIXTEEN_DIGITS = Decimal("1.000000000000000")
 
 
 def _js_parse_float(text: str) -> float:

@@ -18,6 +18,7 @@ from ..fetch import Fetcher
 from ..keys import Ed25519Key, verify_ed25519
 from ..methods import MethodError, VerificationMethod, resolve_method
 
+DATA_INTEGRITY_V1 = "https://w3id.org/security/data-integrity/v1"
 DATA_INTEGRITY_V2 = "https://w3id.org/security/data-integrity/v2"
 VC_V2 = "https://www.w3.org/ns/credentials/v2"
 ED25519_2020_CONTEXT = "https://w3id.org/security/suites/ed25519-2020/v1"
@@ -118,9 +119,13 @@ def _signing_input(
         return _hash(jcs.canonicalize(options)) + _hash(jcs.canonicalize(unsecured))
     context = unsecured.get("@context")
     config = {"@context": context, **options}
-    if kind == "DataIntegrityProof" and not _has_context(context, DATA_INTEGRITY_V2, VC_V2):
-        # jsonld-signatures adds the suite context when the document lacks it.
-        config["@context"] = [*_as_list(context), DATA_INTEGRITY_V2]
+    # jsonld-signatures adds the suite's context when the document lacks it; the legacy
+    # eddsa-2022 suite was defined with data-integrity/v1.
+    suite_context = (
+        DATA_INTEGRITY_V1 if options.get("cryptosuite") == "eddsa-2022" else DATA_INTEGRITY_V2
+    )
+    if kind == "DataIntegrityProof" and not _has_context(context, suite_context, VC_V2):
+        config["@context"] = [*_as_list(context), suite_context]
     if kind == "Ed25519Signature2020" and not _has_context(context, ED25519_2020_CONTEXT):
         raise ProofError(f"Ed25519Signature2020 needs the {ED25519_2020_CONTEXT} context")
     proof_hash = _hash(canonicalizer.canonicalize(config))

@@ -1,0 +1,1 @@
+"""Interoperability with Digital Bazaar's JavaScript reference stack (see README.md)."""
