@@ -11,6 +11,7 @@ from functools import cache
 from typing import Any
 
 from . import rdfc
+from .jsonld.errors import WorkLimitError
 from .jsonld.expand import Expander
 from .jsonld.loader import ContextStore
 from .jsonld.nquads import Quad
@@ -37,17 +38,27 @@ class Canonicalizer:
         )
 
     def quads(self, document: Any) -> list[Quad]:
-        expanded = Expander(self.processor).expand_document(document)
-        return to_rdf(expanded, self.processor.warn)
+        try:
+            expanded = Expander(self.processor).expand_document(document)
+            return to_rdf(expanded, self.processor.warn)
+        except RecursionError as error:
+            raise _too_deep() from error
 
     def canonicalize(self, document: Any) -> str:
         """RDFC-1.0 canonical N-Quads; raises ``JsonLdError`` (safe mode, limits, syntax)."""
         if self.templates is not None:
-            found = self.templates.quads_and_shape(document)
+            try:
+                found = self.templates.quads_and_shape(document)
+            except RecursionError as error:
+                raise _too_deep() from error
             if found is not None:
                 shape, leaves = found
                 return shape.canonicalize(leaves, work_factor=self.work_factor)
         return rdfc.canonicalize(self.quads(document), work_factor=self.work_factor)
+
+
+def _too_deep() -> WorkLimitError:
+    return WorkLimitError("nesting limit", "the document is nested too deeply to process")
 
 
 @cache

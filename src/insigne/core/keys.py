@@ -10,12 +10,16 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from nacl.bindings import crypto_sign_open
+from nacl.exceptions import BadSignatureError
+from nacl.signing import SigningKey
 
 from . import multibase
 from .multibase import b64url_decode, b64url_encode
@@ -48,6 +52,21 @@ def encode_public_multikey(public: bytes) -> str:
 
 
 def verify_ed25519(public: bytes, signature: bytes, data: bytes) -> bool:
+    """RFC 8032 Ed25519 verification.
+
+    libsodium answers first (about twice as fast as OpenSSL). It is the stricter of the two
+    (it also refuses small-order points), so a signature it refuses is checked again with
+    OpenSSL, which Node.js uses: Insigne then accepts exactly what the JavaScript verifiers
+    accept.
+    """
+    if len(public) != 32 or len(signature) != 64:
+        return False
+    try:
+        crypto_sign_open(signature + data, public)
+    except (BadSignatureError, ValueError):
+        pass
+    else:
+        return True
     try:
         Ed25519PublicKey.from_public_bytes(public).verify(signature, data)
     except (InvalidSignature, ValueError):
@@ -62,6 +81,7 @@ class Ed25519Key:
     seed: bytes
     public: bytes
     _private: Ed25519PrivateKey = field(repr=False)
+    _sodium: SigningKey = field(repr=False)
 
     @classmethod
     def generate(cls) -> Ed25519Key:
@@ -75,7 +95,7 @@ class Ed25519Key:
         public = private.public_key().public_bytes_raw()
         if expected_public is not None and expected_public != public:
             raise KeyFormatError("the public key does not belong to the secret key")
-        return cls(seed, public, private)
+        return cls(seed, public, private, SigningKey(seed))
 
     @classmethod
     def from_secret_multibase(cls, value: str, public: bytes | None = None) -> Ed25519Key:
@@ -127,7 +147,7 @@ class Ed25519Key:
             raise KeyFormatError("the JWK's d or x is not base64url") from error
         return cls.from_seed(seed, public)
 
-    @property
+    @cached_property
     def public_multibase(self) -> str:
         return encode_public_multikey(self.public)
 
@@ -145,7 +165,8 @@ class Ed25519Key:
         return f"{self.did_key}#{self.public_multibase}"
 
     def sign(self, data: bytes) -> bytes:
-        return self._private.sign(data)
+        # Ed25519 is deterministic: libsodium and OpenSSL give the same signature.
+        return self._sodium.sign(data).signature
 
     def public_jwk(self) -> dict[str, str]:
         return {"kty": "OKP", "crv": "Ed25519", "x": b64url_encode(self.public)}

@@ -13,6 +13,7 @@ Supported forms:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from . import did
@@ -44,6 +45,8 @@ def resolve_method(method_id: object, fetcher: Fetcher) -> VerificationMethod:
     if base.startswith("did:key:") and not fragment:
         # A bare did:key names its only key (1EdTech's validator accepts this form).
         method_id = f"{base}#{base[len('did:key:') :]}"
+    if base.startswith("did:key:"):
+        return _did_key_method(method_id)
     if base.startswith("did:"):
         try:
             did_document = did.resolve(base, fetcher)
@@ -70,6 +73,16 @@ def resolve_method(method_id: object, fetcher: Fetcher) -> VerificationMethod:
         note = f"key read from the method URL, not confirmed by the issuer ({fetch_problem})"
         return VerificationMethod(method_id, base, key, None, confirmed=False, note=note)
     raise MethodError(fetch_problem)
+
+
+@lru_cache(maxsize=1024)
+def _did_key_method(method_id: str) -> VerificationMethod:
+    """did:key methods are derived from their own identifier, so they can be cached."""
+    try:
+        document = did.key_document(method_id.partition("#")[0])
+    except did.DidError as error:
+        raise MethodError(str(error)) from error
+    return _from_controller_document(document, method_id, is_did=True)
 
 
 def _from_controller_document(

@@ -9,23 +9,39 @@ _ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 _INDEX = {char: value for value, char in enumerate(_ALPHABET)}
 
 
+_CHUNK = 58**10  # work in ten-digit chunks: far fewer big-integer divisions
+_PAIRS = [a + b for a in _ALPHABET for b in _ALPHABET]  # two base58 digits per division
+
+
 def b58encode(data: bytes) -> str:
     number = int.from_bytes(data, "big")
-    out = []
+    parts: list[str] = []
     while number:
-        number, digit = divmod(number, 58)
-        out.append(_ALPHABET[digit])
+        number, chunk = divmod(number, _CHUNK)
+        for _ in range(5):
+            chunk, pair = divmod(chunk, 3364)
+            parts.append(_PAIRS[pair])
+    text = "".join(reversed(parts)).lstrip("1")
     zeros = len(data) - len(data.lstrip(b"\0"))
-    return "1" * zeros + "".join(reversed(out))
+    return "1" * zeros + text
+
+
+_PAIR_VALUES = {pair: value for value, pair in enumerate(_PAIRS)}
 
 
 def b58decode(text: str) -> bytes:
     number = 0
-    for char in text:
-        digit = _INDEX.get(char)
-        if digit is None:
-            raise ValueError(f"invalid base58 character {char!r}")
-        number = number * 58 + digit
+    odd = len(text) % 2
+    if odd:
+        number = _INDEX.get(text[0], -1)
+        if number < 0:
+            raise ValueError(f"invalid base58 character {text[0]!r}")
+    for start in range(odd, len(text), 2):
+        value = _PAIR_VALUES.get(text[start : start + 2])
+        if value is None:
+            bad = next(c for c in text[start : start + 2] if c not in _INDEX)
+            raise ValueError(f"invalid base58 character {bad!r}")
+        number = number * 3364 + value
     zeros = len(text) - len(text.lstrip("1"))
     body = number.to_bytes((number.bit_length() + 7) // 8, "big") if number else b""
     return b"\0" * zeros + body

@@ -21,6 +21,7 @@ from .jsonld.ordering import has_astral, js_sorted
 # A compiled term: ("c", text) constant, ("b", k) blank node k, ("i", leaf) IRI hole,
 # ("l", leaf, datatype, language) literal hole.
 _Spec = tuple[Any, ...]
+_MEMO_LIMIT = 4096
 
 
 class CompiledShape:
@@ -28,9 +29,12 @@ class CompiledShape:
         self.quads = quads
         self.blank_nodes = blank_nodes
         self._run = run
+        self._memo: list[dict[Any, str]] = [{} for _ in range(blank_nodes)]
 
     def canonicalize(self, leaves: list[Any], *, work_factor: float = 1) -> str:
-        result = self._run(leaves, escape_iri, escape_literal, sha256, _sort_lines, has_astral)
+        result = self._run(
+            leaves, escape_iri, escape_literal, sha256, _sort_lines, has_astral, self._memo
+        )
         if result is not None:
             return str(result)
         return rdfc.canonicalize(self.fill(leaves), work_factor=work_factor)
@@ -112,7 +116,7 @@ def _compile_term(
 
 def _generate(specs: list[tuple[Any, ...]], blank_nodes: int) -> Callable[..., Any]:
     """Straight-line code for the fast path; returns None when it does not apply."""
-    lines = ["def run(L, esc_iri, esc_lit, sha256, sort_lines, has_astral):"]
+    lines = ["def run(L, esc_iri, esc_lit, sha256, sort_lines, has_astral, memo):"]
     holes: dict[tuple[Any, ...], str] = {}
     for quad in specs:
         for spec in quad:
@@ -142,9 +146,22 @@ def _generate(specs: list[tuple[Any, ...]], blank_nodes: int) -> Callable[..., A
             q for q in specs if any(s is not None and s[0] == "b" and s[1] == node for s in q)
         ]
         rendered = ", ".join(_render(q, ("a", node), holes) for q in mentions)
-        lines.append(
-            f"    h{node} = sha256(''.join(sort_lines([{rendered}], astral)).encode()).hexdigest()"
-        )
+        used = sorted({holes[s] for q in mentions for s in q if s is not None and s[0] in "il"})
+        compute = f"sha256(''.join(sort_lines([{rendered}], astral)).encode()).hexdigest()"
+        if not used:
+            lines.append(
+                f"    h{node} = memo[{node}].get(None) or memo[{node}].setdefault(None, {compute})"
+            )
+            continue
+        # Credentials of one badge share most values: a blank node's hash depends only on the
+        # text of its own quads, so it is remembered per distinct text.
+        lines.append(f"    k{node} = ({', '.join(used)},)")
+        lines.append(f"    h{node} = memo[{node}].get(k{node})")
+        lines.append(f"    if h{node} is None:")
+        lines.append(f"        h{node} = {compute}")
+        lines.append(f"        if len(memo[{node}]) >= {_MEMO_LIMIT}:")
+        lines.append(f"            memo[{node}].clear()")
+        lines.append(f"        memo[{node}][k{node}] = h{node}")
     hashes = ", ".join(f"h{n}" for n in range(blank_nodes))
     lines.append(f"    hashes = ({hashes}{',' if blank_nodes == 1 else ''})")
     lines.append(f"    if len(set(hashes)) != {blank_nodes}:")

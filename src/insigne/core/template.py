@@ -61,22 +61,35 @@ class Template:
 
 def skeleton(document: Any) -> tuple[Any, list[Any]]:
     """The shape key of ``document`` and its leaves in document order."""
+    tokens: list[Any] = []
     leaves: list[Any] = []
-    return _shape(document, leaves), leaves
+    _walk(document, tokens, leaves)
+    return tuple(tokens), leaves
 
 
-def _shape(node: Any, leaves: list[Any]) -> Any:
-    if isinstance(node, dict):
-        return tuple(
-            (key, _frozen(value) if key == "@context" else _shape(value, leaves))
-            for key, value in node.items()
-        )
-    if isinstance(node, list):
-        return ("[", *(_shape(item, leaves) for item in node))
-    leaves.append(node)
-    if isinstance(node, str):
-        return "s"
-    return ("v", type(node).__name__)
+# Markers in the token stream are not strings, so they never collide with member names.
+_OPEN_OBJECT, _CLOSE, _OPEN_ARRAY, _TEXT = 0, 1, 2, 3
+
+
+def _walk(node: Any, tokens: list[Any], leaves: list[Any]) -> None:
+    kind = type(node)
+    if kind is dict:
+        tokens.append(_OPEN_OBJECT)
+        for key, value in node.items():
+            tokens.append(key)
+            if key == "@context":
+                tokens.append(_frozen(value))
+            else:
+                _walk(value, tokens, leaves)
+        tokens.append(_CLOSE)
+    elif kind is list:
+        tokens.append(_OPEN_ARRAY)
+        for item in node:
+            _walk(item, tokens, leaves)
+        tokens.append(_CLOSE)
+    else:
+        leaves.append(node)
+        tokens.append(_TEXT if kind is str else kind.__name__)
 
 
 def _frozen(value: Any) -> Any:

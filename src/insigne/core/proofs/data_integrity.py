@@ -104,7 +104,10 @@ def sign(
 
 
 def _signing_input(
-    unsecured: dict[str, Any], proof: dict[str, Any], canonicalizer: Canonicalizer
+    unsecured: dict[str, Any],
+    proof: dict[str, Any],
+    canonicalizer: Canonicalizer,
+    canonical_document: str | None = None,
 ) -> bytes:
     """proofHash || documentHash for the proof's suite."""
     options = {k: v for k, v in proof.items() if k != "proofValue"}
@@ -129,20 +132,32 @@ def _signing_input(
     if kind == "Ed25519Signature2020" and not _has_context(context, ED25519_2020_CONTEXT):
         raise ProofError(f"Ed25519Signature2020 needs the {ED25519_2020_CONTEXT} context")
     proof_hash = _hash(canonicalizer.canonicalize(config))
-    return proof_hash + _hash(canonicalizer.canonicalize(unsecured))
+    if canonical_document is None:
+        canonical_document = canonicalizer.canonicalize(unsecured)
+    return proof_hash + _hash(canonical_document)
 
 
 def verify_proofs(
-    document: dict[str, Any], *, canonicalizer: Canonicalizer, fetcher: Fetcher
+    document: dict[str, Any],
+    *,
+    canonicalizer: Canonicalizer,
+    fetcher: Fetcher,
+    canonical_document: str | None = None,
 ) -> list[ProofOutcome]:
     """Verify each proof of ``document`` on its own (proof sets) or with the proofs it
-    chains to (``previousProof``). Never raises on bad input."""
+    chains to (``previousProof``). Never raises on bad input.
+
+    ``canonical_document``: the RDFC-1.0 form of the document without ``proof``, when the
+    caller already has it (it is then not computed again).
+    """
     proofs = _as_list(document.get("proof"))
     unsecured = {k: v for k, v in document.items() if k != "proof"}
     outcomes = []
     for index, proof in enumerate(proofs):
         try:
-            method = _verify_one(unsecured, proof, proofs, canonicalizer, fetcher)
+            method = _verify_one(
+                unsecured, proof, proofs, canonicalizer, fetcher, canonical_document
+            )
         except (ProofError, MethodError) as error:
             outcomes.append(ProofOutcome(index, suite_name(proof), False, str(error)))
         except ValueError as error:  # canonicalization refused the data (JsonLdError...)
@@ -158,6 +173,7 @@ def _verify_one(
     proofs: list[Any],
     canonicalizer: Canonicalizer,
     fetcher: Fetcher,
+    canonical_document: str | None,
 ) -> VerificationMethod:
     if not isinstance(proof, dict):
         raise ProofError("a proof must be a JSON object")
@@ -178,7 +194,8 @@ def _verify_one(
         raise ProofError("the verification method is not an Ed25519 key")
     if "previousProof" in proof:
         unsecured = {**unsecured, "proof": _previous(proof["previousProof"], proofs)}
-    data = _signing_input(unsecured, proof, canonicalizer)
+        canonical_document = None
+    data = _signing_input(unsecured, proof, canonicalizer, canonical_document)
     if not verify_ed25519(method.public_key, signature, data):
         raise ProofError("the signature does not match the data (the credential was changed)")
     return method

@@ -9,7 +9,6 @@ default fetcher refuses every URL.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Mapping
 from datetime import datetime
@@ -121,7 +120,7 @@ def _verify_token(
         format="jwt",
         container=container,
         checks=tuple(checks),
-        credential_json=json.dumps(credential, ensure_ascii=False) if credential else None,
+        credential=credential,
         endorsements=tuple(endorsements),
         revoked=_revoked(checks),
     )
@@ -151,7 +150,7 @@ def _from_ob2(result: Any, container: str | None) -> VerificationResult:
         format="ob2-hosted" if hosted else "ob2-signed",
         container=container,
         checks=checks,
-        credential_json=json.dumps(document, ensure_ascii=False) if document else None,
+        credential=document,
         revoked=bool(result.revoked),
     )
 

@@ -7,7 +7,6 @@ supported and wrong fails the credential (it was tampered with).
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..jsonld.errors import ContextLoadError, JsonLdError, SafeModeError, WorkLimitError
@@ -35,10 +34,14 @@ def verify_json_credential(
     container: str | None = None,
     depth: int = 0,
 ) -> VerificationResult:
-    checks: list[Check] = [jsonld_check(document, env)]
+    jsonld, canonical = jsonld_check(document, env)
+    checks: list[Check] = [jsonld]
     checks.extend(schema_checks(document))
     outcomes = data_integrity.verify_proofs(
-        document, canonicalizer=env.canonicalizer, fetcher=env.fetcher
+        document,
+        canonicalizer=env.canonicalizer,
+        fetcher=env.fetcher,
+        canonical_document=canonical,
     )
     checks.extend(proof_checks(outcomes))
     verified = [o for o in outcomes if o.verified and o.method is not None]
@@ -53,7 +56,7 @@ def verify_json_credential(
         format="json",
         container=container,
         checks=tuple(checks),
-        credential_json=json.dumps(document, ensure_ascii=False),
+        credential=document,
         endorsements=tuple(endorsements),
         revoked=any(c.name == "status" and c.detail.startswith("revoked") for c in checks),
     )
@@ -78,10 +81,11 @@ def common_checks(
     return checks
 
 
-def jsonld_check(document: dict[str, Any], env: Environment) -> Check:
+def jsonld_check(document: dict[str, Any], env: Environment) -> tuple[Check, str | None]:
+    """Safe-mode JSON-LD of the document without proof, and its canonical form if any."""
     unsecured = {k: v for k, v in document.items() if k != "proof"}
     try:
-        env.canonicalizer.canonicalize(unsecured)
+        canonical = env.canonicalizer.canonicalize(unsecured)
     except ContextLoadError as error:
         return Check(
             "jsonld",
@@ -93,7 +97,7 @@ def jsonld_check(document: dict[str, Any], env: Environment) -> Check:
                 "it cannot be verified safely.",
             ),
             f"unknown context {error.url}",
-        )
+        ), None
     except SafeModeError as error:
         return Check(
             "jsonld",
@@ -105,7 +109,7 @@ def jsonld_check(document: dict[str, Any], env: Environment) -> Check:
                 "reference): it would not be protected by the signature.",
             ),
             f"JSON-LD safe mode: {error.code}: {error.detail}",
-        )
+        ), None
     except WorkLimitError as error:
         return Check(
             "jsonld",
@@ -117,21 +121,21 @@ def jsonld_check(document: dict[str, Any], env: Environment) -> Check:
                 "stopped as a precaution.",
             ),
             str(error),
-        )
+        ), None
     except JsonLdError as error:
         return Check(
             "jsonld",
             Outcome.FAIL,
             Text("Les données du badge sont mal formées.", "The badge data is malformed."),
             str(error),
-        )
+        ), None
     except (TypeError, KeyError, AttributeError, RecursionError) as error:
         return Check(
             "jsonld",
             Outcome.FAIL,
             Text("Les données du badge sont mal formées.", "The badge data is malformed."),
             f"{type(error).__name__}: {error}",
-        )
+        ), None
     return Check(
         "jsonld",
         Outcome.PASS,
@@ -139,7 +143,7 @@ def jsonld_check(document: dict[str, Any], env: Environment) -> Check:
             "Toutes les données du badge sont couvertes par la signature.",
             "All of the badge's data is covered by the signature.",
         ),
-    )
+    ), canonical
 
 
 # Structural errors that leave a credential without a meaning a verifier can stand behind:

@@ -18,7 +18,6 @@ from ..text import Text
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 MAX_CREDENTIAL_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
-MAX_NODES = 50_000
 COMPACT_JWS = re.compile(r"[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+")
 
 
@@ -42,9 +41,8 @@ class Material:
 def read(data: bytes | str | Mapping[str, Any]) -> Material:
     """Recognise ``data``: a parsed JSON object, JSON text, a compact JWS, or a baked image."""
     if isinstance(data, Mapping):
-        document = dict(data)
-        check_shape(document)
-        return Material(None, document, None)
+        # Already parsed by the caller: nesting is bounded by the canonicalizer's own limits.
+        return Material(None, dict(data), None)
     if isinstance(data, str):
         raw = data.encode("utf-8")
     elif isinstance(data, (bytes, bytearray, memoryview)):
@@ -92,6 +90,8 @@ def read_text(raw: bytes) -> Material:
 
 
 def parse_json(text: str) -> dict[str, Any]:
+    if _too_deep(text):
+        raise ReadError(_TOO_DEEP, f"JSON nested more than {MAX_DEPTH} levels")
     try:
         value = json.loads(text, parse_constant=_reject_constant)
     except RecursionError as error:
@@ -106,25 +106,24 @@ def parse_json(text: str) -> dict[str, Any]:
         ) from error
     if not isinstance(value, dict):
         raise ReadError(_UNKNOWN, "the JSON is not an object")
-    check_shape(value)
     return value
 
 
-def check_shape(value: Any) -> None:
-    """Refuse JSON nested deeper than MAX_DEPTH or larger than MAX_NODES (iteratively)."""
-    stack = [(value, 1)]
-    nodes = 0
-    while stack:
-        node, depth = stack.pop()
-        nodes += 1
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+
+
+def _too_deep(text: str) -> bool:
+    """Whether the JSON text nests deeper than MAX_DEPTH (checked before parsing it)."""
+    if sum(text.count(c) for c in "[{") <= MAX_DEPTH:
+        return False  # cannot nest deeper than it has openings
+    brackets = _NOT_BRACKET.sub("", _JSON_STRING.sub("", text))
+    depth = 0
+    for char in brackets:
+        depth += 1 if char in "[{" else -1
         if depth > MAX_DEPTH:
-            raise ReadError(_TOO_DEEP, f"JSON nested more than {MAX_DEPTH} levels")
-        if nodes > MAX_NODES:
-            raise ReadError(_TOO_BIG, f"JSON has more than {MAX_NODES} values")
-        if isinstance(node, dict):
-            stack.extend((child, depth + 1) for child in node.values())
-        elif isinstance(node, list):
-            stack.extend((child, depth + 1) for child in node)
+            return True
+    return False
 
 
 def _reject_constant(name: str) -> Any:
@@ -138,8 +137,4 @@ _UNKNOWN = Text(
 _TOO_DEEP = Text(
     "Le contenu est imbriqué trop profondément pour être un badge.",
     "The content is nested too deeply to be a badge.",
-)
-_TOO_BIG = Text(
-    "Le contenu comporte trop d'éléments pour être un badge.",
-    "The content has too many elements to be a badge.",
 )

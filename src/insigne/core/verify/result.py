@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,15 +16,15 @@ class VerificationResult:
     """What was given, what it is, and whether it holds.
 
     ``verified`` is true when no check failed and at least one proof was verified; warnings
-    alone do not make a credential unverified. ``credential_json`` is the credential as found
-    (for a JWT: its payload), re-serialised for display only, never for signing.
+    alone do not make a credential unverified. ``credential`` is the credential as found (for
+    a JWT: its payload), for display only: never re-serialise it to sign it.
     """
 
     kind: str  # "ob3", "ob2" or "unknown"
     format: str  # "json", "jwt", "ob2-hosted", "ob2-signed", "unknown"
     container: str | None  # "png", "svg" or None
     checks: tuple[Check, ...]
-    credential_json: str | None = None
+    credential: dict[str, Any] | None = None
     endorsements: tuple[VerificationResult, ...] = field(default=())
     revoked: bool = False
 
@@ -33,13 +32,6 @@ class VerificationResult:
     def verified(self) -> bool:
         proven = any(c.name == "proof" and c.outcome is Outcome.PASS for c in self.checks)
         return proven and not any(c.outcome is Outcome.FAIL for c in self.checks)
-
-    @property
-    def credential(self) -> dict[str, Any] | None:
-        if self.credential_json is None:
-            return None
-        value = json.loads(self.credential_json)
-        return value if isinstance(value, dict) else None
 
     def failures(self) -> list[Check]:
         return [c for c in self.checks if c.outcome is Outcome.FAIL]
@@ -68,7 +60,6 @@ class VerificationResult:
         }
         if self.endorsements:
             out["endorsements"] = [e.to_json(language) for e in self.endorsements]
-        credential = self.credential
-        if credential is not None:
-            out["credential"] = credential
+        if self.credential is not None:
+            out["credential"] = self.credential
         return out
