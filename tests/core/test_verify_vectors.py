@@ -107,7 +107,8 @@ EXPECTED: dict[str, Expected] = {
     # 1EdTech: revoked through a hosted 1EdTechRevocationList. Both the did:web key and the list
     # are on dc.1edtech.org: offline, the proof cannot be checked and the status is unknown.
     OB30 + "credential-status-revoked.json": bad("proof", "schema status"),
-    # Ed25519Signature2020 over data edited after signing.
+    # Its Ed25519Signature2020 does not verify with the key its method names (also checked
+    # independently with pyld's URDNA2015): 1EdTech reports errors too.
     OB30 + "endorsement-err-schema-status-refresh.json": bad("proof", "schema status"),
     # 1EdTech: valid (ecdsa-sd-2023 derived credential). Insigne does not implement ecdsa-sd.
     OB30 + "sd/derivedcredential.json": bad("proof"),
@@ -520,6 +521,24 @@ def test_dcc_did_web_credentials_cannot_be_checked_without_their_did_document(
     assert not result.verified
     assert failing(result) == {"proof"}
     assert web_document_url(DCC_DIDS + "oidf") in result.failures()[0].detail
+
+
+def test_an_expired_embedded_endorsement_is_reported_and_ignored(
+    vectors: Path, fetcher: LocalFetcher
+) -> None:
+    path = (
+        vectors / DCC / "v2/dataIntegrityProof/didKey/oidf-noStatus-notExpired-complexIssuer.json"
+    )
+    result = verify(path.read_bytes(), now=NOW, fetcher=fetcher)
+    assert result.verified
+    assert [e.verified for e in result.endorsements] == [False]
+    assert failing(result.endorsements[0]) == {"valid_until"}
+    endorsement = next(check for check in result.checks if check.name == "endorsement")
+    assert endorsement.outcome is Outcome.WARNING
+    assert "Horse Accreditor" in endorsement.message.en
+    report = result.to_json("en")
+    assert [e["verified"] for e in report["endorsements"]] == [False]
+    assert report["endorsements"][0]["summary"] == "Badge not verified."
 
 
 # --- 1EdTech bitstring status list ---------------------------------------------------------

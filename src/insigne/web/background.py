@@ -1,0 +1,14 @@
+"""Background tasks: Django's tasks API.
+
+Django 5.2 gets it from the ``django-tasks`` backport; Django 6 has it built in. Moving up
+changes this import only.
+"""
+
+from __future__ import annotations
+
+try:  # Django >= 6.0
+    from django.tasks import task  # type: ignore[import-not-found,unused-ignore]
+except ImportError:  # Django 5.2
+    from django_tasks import task
+
+__all__ = ["task"]
