@@ -42,7 +42,7 @@ test-rest: $(VENV)/.stamp js
 check: $(VENV)/.stamp
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
-	$(BIN)/mypy
+	INSIGNE_SECRET_KEY=type-checking-only-secret-key-0123456789abcdef $(BIN)/mypy
 
 bench: $(VENV)/.stamp js
 	$(BIN)/python bench/run.py

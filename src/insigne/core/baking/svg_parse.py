@@ -10,7 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
-from defusedxml.ElementTree import DefusedXMLParser  # type: ignore[import-untyped]
+from defusedxml.ElementTree import DefusedXMLParser
 
 from .errors import invalid_svg, too_big, unreadable_badge
 from .payload import (

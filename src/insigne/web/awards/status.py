@@ -28,7 +28,8 @@ FILL_LIMIT = MIN_ENTRIES // 2
 
 
 def list_url(status_list: StatusList) -> str:
-    return f"{settings.PUBLIC_URL}/issuers/{status_list.organisation.slug}/status/{status_list.public_id}"
+    slug = status_list.organisation.slug
+    return f"{settings.PUBLIC_URL}/issuers/{slug}/status/{status_list.public_id}"
 
 
 def allocate(

@@ -54,7 +54,7 @@ def rotate_key(organisation: Organisation) -> SigningKey:
 
 def active_key(organisation: Organisation) -> tuple[SigningKey, Ed25519Key]:
     record = SigningKey.objects.get(organisation=organisation, retired_at__isnull=True)
-    return record, keystore.open_sealed(record.encrypted_secret, organisation.pk)
+    return record, keystore.open_sealed(bytes(record.encrypted_secret), organisation.pk)
 
 
 @transaction.atomic

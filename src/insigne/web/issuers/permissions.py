@@ -28,7 +28,7 @@ def role_in(user: User | AnonymousUser, organisation: Organisation) -> str | Non
 def organisation_for(request: HttpRequest, slug: str, roles: Iterable[str] = VIEW) -> Organisation:
     """The organisation ``slug`` if the user has one of ``roles`` in it, else 404."""
     organisation = get_object_or_404(Organisation, slug=slug)
-    role = role_in(request.user, organisation)  # type: ignore[arg-type]
+    role = role_in(request.user, organisation)
     if role is None:
         raise Http404
     if role not in set(roles):
