@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "vectors"
+SHARED = (
+    Path(os.environ.get("INSIGNE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+    / "vectors"
+)
 
 
 def load_json(path: Path) -> Any:
@@ -18,5 +22,8 @@ def load_json(path: Path) -> Any:
 @pytest.fixture(scope="session")
 def vectors() -> Path:
     if not SHARED.is_dir():
-        pytest.skip(f"shared vectors not found at {SHARED}")
+        message = f"shared test vectors not found at {SHARED} (set INSIGNE_SHARED)"
+        if os.environ.get("INSIGNE_REQUIRE_VECTORS") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
     return SHARED

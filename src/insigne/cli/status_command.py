@@ -41,6 +41,9 @@ def register(commands: Any) -> None:
     publish.add_argument("--issuer", help="issuer id (default: the key's did:key)")
     publish.add_argument("--purpose", choices=("revocation", "suspension"), default="revocation")
     publish.add_argument("--verification-method", metavar="URI")
+    publish.add_argument(
+        "--now", metavar="DATETIME", help="validFrom and proof date (default: now)"
+    )
     publish.set_defaults(handler=run_publish)
 
 
@@ -54,7 +57,7 @@ def _load(path: str) -> StatusList:
 def run_new(args: argparse.Namespace) -> int:
     try:
         encoded = StatusList.new(args.size).encode()
-    except StatusListError as error:
+    except ValueError as error:  # StatusListError, or a size the W3C spec does not allow
         raise UsageError(str(error)) from error
     write_output(encoded + "\n", args.out)
     return 0
@@ -64,7 +67,7 @@ def run_change(args: argparse.Namespace) -> int:
     status = _load(args.list)
     try:
         status.set(args.index) if args.change == "set" else status.clear(args.index)
-    except StatusListError as error:
+    except (StatusListError, IndexError) as error:
         raise UsageError(str(error)) from error
     Path(args.list).write_text(status.encode() + "\n", encoding="ascii")
     return 0
@@ -74,7 +77,7 @@ def run_check(args: argparse.Namespace) -> int:
     status = _load(args.list)
     try:
         is_set = status.get(args.index)
-    except StatusListError as error:
+    except (StatusListError, IndexError) as error:
         raise UsageError(str(error)) from error
     print("set" if is_set else "clear")
     return 1 if is_set else 0
@@ -84,7 +87,9 @@ def run_publish(args: argparse.Namespace) -> int:
     key = load_key(args.key)
     encoded = _load(args.list).encode()
     issuer = args.issuer or key.did_key
-    now = dates.format_z(dates.now())
+    if args.now is not None and dates.parse(args.now) is None:
+        raise UsageError(f"--now {args.now!r} is not a date-time like 2026-11-28T09:00:00Z")
+    now = args.now or dates.format_z(dates.now())
     document = list_credential(
         list_url=args.url, issuer=issuer, purpose=args.purpose, encoded_list=encoded, valid_from=now
     )

@@ -52,6 +52,8 @@ def run(args: argparse.Namespace) -> int:
     items: list[bytes] = [raw]
     if args.jsonl:
         items = [line for line in raw.split(b"\n") if line.strip()]
+        if not items:
+            raise UsageError("--jsonl: the input holds no line to verify")
     all_verified = True
     for item in items:
         result = verify(item, email=args.email, now=now, fetcher=fetcher, contexts=contexts)

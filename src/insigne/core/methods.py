@@ -39,6 +39,11 @@ _KEY_TYPES = ("Multikey", "Ed25519VerificationKey2020", "JsonWebKey", "JsonWebKe
 
 
 def resolve_method(method_id: object, fetcher: Fetcher) -> VerificationMethod:
+    """The key behind ``method_id`` and who controls it, or MethodError.
+
+    The controller a method names is only believed when the controller's own document
+    lists the method: a document cannot hand its key to someone else.
+    """
     if not isinstance(method_id, str) or not method_id:
         raise MethodError("the proof has no verificationMethod")
     base, _, fragment = method_id.partition("#")
@@ -48,31 +53,47 @@ def resolve_method(method_id: object, fetcher: Fetcher) -> VerificationMethod:
     if base.startswith("did:key:"):
         return _did_key_method(method_id)
     if base.startswith("did:"):
-        try:
-            did_document = did.resolve(base, fetcher)
-        except did.DidError as error:
-            raise MethodError(str(error)) from error
-        return _from_controller_document(did_document, method_id, is_did=True)
+        document = _did_document(base, fetcher)
+        return _confirmed(_find(document, method_id), method_id, document, fetcher)
     if not base.startswith(("https://", "http://")):
         raise MethodError(f"unsupported verification method {method_id!r}")
-    document: Any = None
     try:
-        response = fetcher(base)
+        document = _http_document(base, fetcher)
+    except MethodError as error:
+        if fragment.startswith("z6Mk"):
+            return _key_from_url(method_id, base, fragment, str(error))
+        raise
+    return _confirmed(_find(document, method_id), method_id, document, fetcher)
+
+
+def _did_document(did_id: str, fetcher: Fetcher) -> dict[str, Any]:
+    try:
+        return did.resolve(did_id, fetcher)  # checks that the document's id is the DID
+    except did.DidError as error:
+        raise MethodError(str(error)) from error
+
+
+def _http_document(url: str, fetcher: Fetcher) -> dict[str, Any]:
+    try:
+        response = fetcher(url)
         document = response.json() if response.status == 200 else None
     except (FetchError, ValueError, UnicodeDecodeError) as error:
-        fetch_problem = str(error)
-    else:
-        fetch_problem = f"{base} did not return a JSON document"
-    if isinstance(document, dict):
-        return _from_controller_document(document, method_id, is_did=False)
-    if fragment.startswith("z6Mk"):
-        try:
-            key = decode_public_multikey(fragment)
-        except KeyFormatError as error:
-            raise MethodError(str(error)) from error
-        note = f"key read from the method URL, not confirmed by the issuer ({fetch_problem})"
-        return VerificationMethod(method_id, base, key, None, confirmed=False, note=note)
-    raise MethodError(fetch_problem)
+        raise MethodError(str(error)) from error
+    if not isinstance(document, dict):
+        raise MethodError(f"{url} did not return a JSON document")
+    served_as = document.get("id")
+    if not isinstance(served_as, str) or served_as.partition("#")[0] != url:
+        raise MethodError(f"the document served at {url} says it is {served_as!r}")
+    return document
+
+
+def _key_from_url(method_id: str, base: str, fragment: str, problem: str) -> VerificationMethod:
+    try:
+        key = decode_public_multikey(fragment)
+    except KeyFormatError as error:
+        raise MethodError(str(error)) from error
+    note = f"key read from the method URL, not confirmed by the issuer ({problem})"
+    return VerificationMethod(method_id, base, key, None, confirmed=False, note=note)
 
 
 @lru_cache(maxsize=1024)
@@ -82,39 +103,67 @@ def _did_key_method(method_id: str) -> VerificationMethod:
         document = did.key_document(method_id.partition("#")[0])
     except did.DidError as error:
         raise MethodError(str(error)) from error
-    return _from_controller_document(document, method_id, is_did=True)
+    return _confirmed(_find(document, method_id), method_id, document, no_fetch)
 
 
-def _from_controller_document(
-    document: dict[str, Any], method_id: str, *, is_did: bool
-) -> VerificationMethod:
+def no_fetch(url: str) -> Any:
+    raise FetchError("did:key needs no fetching")
+
+
+def _find(document: dict[str, Any], method_id: str) -> dict[str, Any]:
     doc_id = document.get("id")
-    candidate = None
     if document.get("id") == method_id and document.get("type") in _KEY_TYPES:
-        candidate = document
-    for entry in _as_list(document.get("verificationMethod")):
-        if isinstance(entry, dict) and _absolute(entry.get("id"), doc_id) == method_id:
-            candidate = entry
-    if candidate is None:
-        for entry in _as_list(document.get("assertionMethod")):
+        return document
+    for member in ("verificationMethod", "assertionMethod"):
+        for entry in _as_list(document.get(member)):
             if isinstance(entry, dict) and _absolute(entry.get("id"), doc_id) == method_id:
-                candidate = entry
-    if candidate is None:
-        raise MethodError(f"{method_id} is not listed in its controller's document")
-    controller = candidate.get("controller")
+                return entry
+    raise MethodError(f"{method_id} is not listed in the document of {doc_id}")
+
+
+def _lists_for_assertions(document: dict[str, Any], method_id: str) -> bool:
+    """Does the controller document authorise ``method_id`` to make assertions?
+
+    DID documents must say so in ``assertionMethod``; an issuer profile without an
+    ``assertionMethod`` list authorises the keys in its ``verificationMethod`` list.
+    """
+    doc_id = document.get("id")
+    members = ["assertionMethod"]
+    if "assertionMethod" not in document and not str(doc_id).startswith("did:"):
+        members.append("verificationMethod")
+    for member in members:
+        for entry in _as_list(document.get(member)):
+            entry_id = entry.get("id") if isinstance(entry, dict) else entry
+            if _absolute(entry_id, doc_id) == method_id:
+                return True
+    return False
+
+
+def _confirmed(
+    entry: dict[str, Any], method_id: str, document: dict[str, Any], fetcher: Fetcher
+) -> VerificationMethod:
+    controller = entry.get("controller")
     if not isinstance(controller, str):
         raise MethodError(f"{method_id} names no controller")
-    public_key, jwk = _key_material(candidate)
-    if candidate is document:
-        confirmed = True  # the method document itself was served at its URL
-    else:
-        listed = [
-            _absolute(entry if isinstance(entry, str) else entry.get("id"), doc_id)
-            for entry in _as_list(document.get("assertionMethod"))
-            if isinstance(entry, (str, dict))
-        ]
-        confirmed = method_id in listed or (not is_did and "assertionMethod" not in document)
-    return VerificationMethod(method_id, controller, public_key, jwk, confirmed)
+    public_key, jwk = _key_material(entry)
+    source = document.get("id")
+    if entry is document or controller != source:
+        # The method names a controller other than the document it came from: only that
+        # controller's own document can vouch for it.
+        if controller.startswith("did:key:"):
+            owner = did.key_document(controller)
+        elif controller.startswith("did:"):
+            owner = _did_document(controller, fetcher)
+        elif controller.startswith(("https://", "http://")):
+            owner = _http_document(controller, fetcher)
+        else:
+            raise MethodError(f"{method_id}: unsupported controller {controller!r}")
+        if not _lists_for_assertions(owner, method_id):
+            raise MethodError(f"{controller} does not list {method_id} among its keys")
+        return VerificationMethod(method_id, controller, public_key, jwk, confirmed=True)
+    if not _lists_for_assertions(document, method_id):
+        raise MethodError(f"{controller} does not authorise {method_id} for assertions")
+    return VerificationMethod(method_id, controller, public_key, jwk, confirmed=True)
 
 
 def _key_material(entry: dict[str, Any]) -> tuple[bytes | None, dict[str, Any] | None]:

@@ -35,6 +35,10 @@ from .rdfc_fast import CompiledShape, compile_shape
 
 _MAX_SHAPES = 512
 _MAX_VARIANTS = 8
+# Larger documents are rare (credentials are a few dozen quads): they take the full path,
+# and compiling them is not worth its cost (it grows with the square of the quads).
+MAX_TEMPLATE_LEAVES = 400
+MAX_TEMPLATE_QUADS = 300
 
 
 class Slot(str):
@@ -126,6 +130,8 @@ class TemplateCache:
     def quads_and_shape(self, document: Any) -> tuple[CompiledShape, list[Any]] | None:
         """The compiled shape and leaves for ``document``, or None (use the full path)."""
         key, leaves = skeleton(document)
+        if len(leaves) > MAX_TEMPLATE_LEAVES:
+            return None
         variants = self._shapes.get(key)
         if variants is not None:
             self._shapes.move_to_end(key)
@@ -146,6 +152,9 @@ class TemplateCache:
                 self._shapes.popitem(last=False)
         template = self._build(document, leaves)
         variants.append(template)
+        if template is None:
+            # A shape that cannot be templated once will not be tried again.
+            variants.extend([None] * (_MAX_VARIANTS - len(variants)))
         return (template.shape, leaves) if template is not None else None
 
     @staticmethod
@@ -159,7 +168,7 @@ class TemplateCache:
 
     def _build(self, document: Any, leaves: list[Any]) -> Template | None:
         traced, roles, iri_info = self._trace(document, leaves)
-        if traced is None:
+        if traced is None or len(traced) > MAX_TEMPLATE_QUADS:
             return None
         nonce = secrets.token_hex(8)
         probe_values = list(leaves)

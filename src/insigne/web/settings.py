@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "insigne.web.awards",
     "insigne.web.public",
     "insigne.web.insights",
+    "insigne.web.demo",
 ]
 
 MIDDLEWARE = [
@@ -160,6 +161,8 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = DATA_DIR / "media"
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
 
 _mail = env.text("INSIGNE_EMAIL", "file")
 if _mail == "console":

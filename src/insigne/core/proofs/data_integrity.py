@@ -37,6 +37,7 @@ class ProofOutcome:
     verified: bool
     message: str
     method: VerificationMethod | None = None
+    problem: str = ""  # "key" (the key could not be obtained), "proof" or "data"
 
 
 def suite_name(proof: Any) -> str:
@@ -158,10 +159,14 @@ def verify_proofs(
             method = _verify_one(
                 unsecured, proof, proofs, canonicalizer, fetcher, canonical_document
             )
-        except (ProofError, MethodError) as error:
-            outcomes.append(ProofOutcome(index, suite_name(proof), False, str(error)))
+        except MethodError as error:
+            outcomes.append(ProofOutcome(index, suite_name(proof), False, str(error), None, "key"))
+        except ProofError as error:
+            outcomes.append(
+                ProofOutcome(index, suite_name(proof), False, str(error), None, "proof")
+            )
         except ValueError as error:  # canonicalization refused the data (JsonLdError...)
-            outcomes.append(ProofOutcome(index, suite_name(proof), False, str(error)))
+            outcomes.append(ProofOutcome(index, suite_name(proof), False, str(error), None, "data"))
         else:
             outcomes.append(ProofOutcome(index, suite_name(proof), True, "signature valid", method))
     return outcomes

@@ -72,6 +72,10 @@ _TEXT = {
     "expired": ("Ce badge a expiré.", "This badge has expired."),
 }  # fmt: skip
 
+# The messages of the nbf/exp checks that only compare with the clock (not with the
+# credential's own dates): a caller that also checks validFrom/validUntil can drop these.
+CLOCK_MESSAGES = frozenset(_TEXT[key] for key in ("not-yet", "expired"))
+
 _PROVENANCE = {PASS: "owner-pass", WARNING: "owner-warning", FAIL: "owner-fail"}
 
 

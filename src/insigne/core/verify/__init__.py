@@ -106,8 +106,11 @@ def _verify_token(
     verification = vc_jwt.verify_credential_jwt(token, fetcher=env.fetcher, now=env.now)
     checks: list[Check] = []
     for check in verification.checks:
-        if check.name in ("nbf", "exp") and check.outcome is Outcome.PASS:
-            continue  # the validity dates are reported once, below
+        if check.name in ("nbf", "exp") and (
+            check.outcome is Outcome.PASS
+            or (check.message.fr, check.message.en) in vc_jwt.CLOCK_MESSAGES
+        ):
+            continue  # the validity dates are reported once, by the date checks below
         name = {"signature": "proof", "key-provenance": "issuer"}.get(check.name, check.name)
         checks.append(Check(name, check.outcome, check.message, check.detail))
     credential = verification.credential

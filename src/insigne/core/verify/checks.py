@@ -96,11 +96,22 @@ def binding_check(credential: dict[str, Any], method: VerificationMethod) -> Che
 
 def date_checks(credential: dict[str, Any], now: datetime) -> list[Check]:
     checks = []
-    start_name = "validFrom" if "validFrom" in credential else "issuanceDate"
-    end_name = "validUntil" if "validUntil" in credential else "expirationDate"
+    legacy = "issuanceDate" in credential and "validFrom" not in credential  # VC 1.1
+    start_name = "issuanceDate" if legacy else "validFrom"
+    end_name = "expirationDate" if "expirationDate" in credential else "validUntil"
     start = credential.get(start_name)
     start_at = dates.parse(start)
-    if start_at is None:
+    if start_name not in credential:
+        # Optional in the VC 2.0 data model; Open Badges require it (the structure check says so).
+        checks.append(
+            Check(
+                "valid_from",
+                Outcome.SKIPPED,
+                Text("Aucune date de délivrance n'est indiquée.", "No issue date is given."),
+                "no validFrom",
+            )
+        )
+    elif start_at is None:
         checks.append(
             Check(
                 "valid_from",
