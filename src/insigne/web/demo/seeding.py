@@ -44,8 +44,36 @@ SINGLE_BADGES = (
 )
 SLUG = "atelier-lyon"
 LEVELS = ("Découverte", "Application", "Maîtrise")
-FIRST = "Camille Léa Hugo Inès Lucas Chloé Nathan Manon Yanis Emma Adam Jade Louis Sarah".split()
-LAST = "Martin Bernard Dubois Thomas Robert Richard Petit Durand Leroy Moreau Simon Roux".split()
+FIRST = [
+    "Camille",
+    "Léa",
+    "Hugo",
+    "Inès",
+    "Lucas",
+    "Chloé",
+    "Nathan",
+    "Manon",
+    "Yanis",
+    "Emma",
+    "Adam",
+    "Jade",
+    "Louis",
+    "Sarah",
+]
+LAST = [
+    "Martin",
+    "Bernard",
+    "Dubois",
+    "Thomas",
+    "Robert",
+    "Richard",
+    "Petit",
+    "Durand",
+    "Leroy",
+    "Moreau",
+    "Simon",
+    "Roux",
+]
 
 
 @dataclass(frozen=True)
