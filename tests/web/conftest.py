@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
@@ -43,6 +44,16 @@ def make_user(email: str, **extra: object) -> User:
 
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
     return user
+
+
+@pytest.fixture(autouse=True)
+def french() -> Iterator[None]:
+    """Each test starts in French, whatever language the previous test's requests left active."""
+    from django.utils import translation
+
+    translation.activate("fr")
+    yield
+    translation.activate("fr")
 
 
 @pytest.fixture

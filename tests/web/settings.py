@@ -15,6 +15,9 @@ os.environ.setdefault("INSIGNE_DATA_DIR", tempfile.mkdtemp(prefix="insigne-test-
 os.environ.setdefault("INSIGNE_EMAIL", "console")
 
 from insigne.web.settings import *  # noqa: F403
+from insigne.web.settings import STATIC_ROOT
+
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns (an error here) when missing
 
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -6,11 +6,14 @@ changes this module only.
 
 from __future__ import annotations
 
-from importlib import import_module
-from importlib.util import find_spec
-from typing import Any
+from typing import TYPE_CHECKING
 
-_module = import_module("django.tasks" if find_spec("django.tasks") else "django_tasks")
-task: Any = _module.task
+if TYPE_CHECKING:
+    from django_tasks import task
+else:
+    try:  # Django >= 6.0
+        from django.tasks import task
+    except ImportError:  # Django 5.2
+        from django_tasks import task
 
 __all__ = ["task"]

@@ -57,11 +57,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Before allauth, so that its pages use Insigne's templates.
+    "insigne.web.accounts",
     "allauth",
     "allauth.account",
     "django_tasks",
     "django_tasks_db",
-    "insigne.web.accounts",
     "insigne.web.issuers",
     "insigne.web.badges",
     "insigne.web.awards",
@@ -138,6 +139,7 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = env.text("INSIGNE_EMAIL_VERIFICATION", "mandatory")
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_ADAPTER = "insigne.web.accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Insigne] "
@@ -152,6 +154,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -180,6 +183,8 @@ elif _mail == "smtp":
 else:
     raise ImproperlyConfigured(f"INSIGNE_EMAIL={_mail!r}: expected console, file or smtp")
 DEFAULT_FROM_EMAIL = env.text("INSIGNE_FROM_EMAIL", f"Insigne <no-reply@{_public.hostname}>")
+# Shown on the accessibility statement and the privacy notice.
+CONTACT_EMAIL = env.text("INSIGNE_CONTACT_EMAIL", f"contact@{_public.hostname}")
 
 TASKS = {
     "default": {

@@ -1,4 +1,10 @@
-from django.urls import URLPattern, URLResolver, path  # noqa: F401
+"""Account pages of our own, next to allauth's under /compte/."""
+
+from django.urls import URLPattern, URLResolver, path
+
+from . import views
 
 app_name = "accounts"
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("profil/", views.profile, name="profile"),
+]

@@ -1,13 +1,21 @@
-"""The public JSON documents of an organisation: DID document, OB 3.0 issuer Profile."""
+"""The public JSON documents of an organisation and its badges: DID document, OB 3.0 issuer
+Profile and Achievement, as the platform publishes them (see ``ob2_documents`` for OB 2.0)."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from ...core import did as core_did
-from ..badges.achievement import issuer_json
+from ..badges.achievement import achievement_json, issuer_json
+from ..badges.models import BadgeVersion
 from ..issuers import identifiers
 from ..issuers.models import Organisation, SigningKey
+
+OB3_CONTEXT = [
+    "https://www.w3.org/ns/credentials/v2",
+    "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+]
 
 
 def did_document(organisation: Organisation) -> dict[str, Any]:
@@ -23,11 +31,14 @@ def did_document(organisation: Organisation) -> dict[str, Any]:
 
 def profile_document(organisation: Organisation) -> dict[str, Any]:
     """The OB 3.0 issuer Profile, with the JSON-LD context that makes it a document."""
-    profile = issuer_json(organisation)
-    return {
-        "@context": [
-            "https://www.w3.org/ns/credentials/v2",
-            "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
-        ],
-        **profile,
-    }
+    return {"@context": OB3_CONTEXT, **issuer_json(organisation)}
+
+
+def achievement_document(version: BadgeVersion) -> dict[str, Any]:
+    """The OB 3.0 Achievement of a badge version, as embedded in its credentials."""
+    return {"@context": OB3_CONTEXT, **achievement_json(version)}
+
+
+def json_bytes(document: object) -> bytes:
+    """The UTF-8 JSON text the platform serves for ``document``."""
+    return json.dumps(document, ensure_ascii=False).encode("utf-8")

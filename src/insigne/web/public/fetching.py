@@ -2,12 +2,12 @@
 
 URLs on the platform's own host (including the https form a did:web resolves to, whatever
 scheme the platform is served with) are answered from the database without any network
-request; anything else goes to the injected external fetcher (by default: nothing).
+request; anything else goes to the injected external fetcher (by default: nothing). Every
+JSON document the platform publishes is routed here (see ``published.py``).
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from urllib.parse import urlsplit
@@ -15,60 +15,45 @@ from urllib.parse import urlsplit
 from django.conf import settings
 
 from ...core.fetch import Fetcher, FetchError, Response, no_network
-from ..awards.models import StatusList
-from ..awards.status import signed_document
-from ..issuers.models import Organisation
-from .documents import did_document, profile_document
+from . import published
+from .published import Published
 
-_ROUTES: list[tuple[re.Pattern[str], Callable[..., bytes | None]]] = []
-
-
-def _route(pattern: str) -> Callable[[Callable[..., bytes | None]], Callable[..., bytes | None]]:
-    def register(view: Callable[..., bytes | None]) -> Callable[..., bytes | None]:
-        _ROUTES.append((re.compile(pattern), view))
-        return view
-
-    return register
-
-
-def _json(value: object) -> bytes:
-    return json.dumps(value, ensure_ascii=False).encode("utf-8")
-
-
-@_route(r"/issuers/(?P<slug>[-\w]+)/did\.json")
-def _did(slug: str) -> bytes | None:
-    organisation = Organisation.objects.filter(slug=slug).first()
-    return _json(did_document(organisation)) if organisation else None
-
-
-@_route(r"/issuers/(?P<slug>[-\w]+)")
-def _profile(slug: str) -> bytes | None:
-    organisation = Organisation.objects.filter(slug=slug).first()
-    return _json(profile_document(organisation)) if organisation else None
-
-
-@_route(r"/issuers/(?P<slug>[-\w]+)/status/(?P<list_id>[0-9a-f-]{32,36})")
-def _status(slug: str, list_id: str) -> bytes | None:
-    status_list = (
-        StatusList.objects.select_related("organisation")
-        .filter(public_id=list_id, organisation__slug=slug)
-        .first()
-    )
-    return signed_document(status_list).encode("utf-8") if status_list else None
+_UUID = r"[0-9A-Fa-f-]{32,36}"
+_SLUG = r"[-\w]+"
+_ROUTES: list[tuple[re.Pattern[str], Callable[..., Published | None]]] = [
+    (re.compile(rf"/issuers/(?P<slug>{_SLUG})/did\.json"), published.did),
+    (re.compile(rf"/issuers/(?P<slug>{_SLUG})"), published.profile),
+    (
+        re.compile(rf"/issuers/(?P<slug>{_SLUG})/status/(?P<list_id>{_UUID})"),
+        published.status_list,
+    ),
+    (re.compile(rf"/badges/(?P<badge_id>{_UUID})/v(?P<number>\d{{1,9}})"), published.achievement),
+    (re.compile(rf"/ob2/issuers/(?P<slug>{_SLUG})"), published.ob2_issuer),
+    (
+        re.compile(rf"/ob2/badges/(?P<badge_id>{_UUID})/v(?P<number>\d{{1,9}})"),
+        published.ob2_badge_class,
+    ),
+    (re.compile(rf"/ob2/assertions/(?P<award_id>{_UUID})"), published.ob2_assertion),
+    (re.compile(rf"/b/(?P<award_id>{_UUID})"), published.public_credential),
+]
 
 
 def own_document(url: str) -> Response | None:
-    """The platform's own document at ``url``, or None when the URL is not the platform's."""
+    """The platform's own document at ``url``, or None when the URL is not the platform's.
+
+    Raises FetchError for a URL of the platform that names no public document.
+    """
     parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or parts.netloc != settings.PUBLIC_HOST:
+    own_host = parts.netloc.lower() == settings.PUBLIC_HOST.lower()
+    if parts.scheme not in ("http", "https") or not own_host:
         return None
     for pattern, view in _ROUTES:
         match = pattern.fullmatch(parts.path)
         if match:
-            body = view(**match.groupdict())
-            if body is None:
+            document = view(**match.groupdict())
+            if document is None:
                 raise FetchError(f"{url} does not exist")
-            return Response(url, 200, body)
+            return Response(url, document.status, document.body, document.content_type)
     raise FetchError(f"{url} is not a document of this platform")
 
 

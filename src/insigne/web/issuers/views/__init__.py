@@ -1,0 +1,1 @@
+"""Pages of the issuers context, one module per concept."""

@@ -1,0 +1,205 @@
+"""What a badge page shows about an award, each part computed only when a template asks for
+it: a page whose body comes from the fragment cache costs no further query."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from ...core.competences import Certification
+from ..awards.models import Award
+from ..badges.models import Competence
+from ..badges.rendering import markdown_html
+from ..issuers import identifiers
+from .certification import certification_of
+from .downloads import available
+from .explanations import Verdict, explain
+from .verdict import award_verdict
+
+
+@dataclass(frozen=True)
+class CompetenceLine:
+    anchor: str
+    name: str
+    framework: str
+    code: str
+    url: str
+    description: str
+    levels: tuple[str, ...]
+    reached: str | None  # the level reached, when the competence has levels
+
+
+@dataclass(frozen=True)
+class EvidenceLine:
+    name: str
+    url: str | None
+    narrative: str
+
+
+def absolute(path: str) -> str:
+    return f"{settings.PUBLIC_URL}{path}"
+
+
+def competence_lines(
+    competences: list[Competence], reached: dict[str, Any]
+) -> list[CompetenceLine]:
+    """The version's competences in order, with the level the learner reached in each."""
+    lines = []
+    for competence in sorted(competences, key=lambda c: c.position):
+        level = reached.get(competence.name, reached.get(str(competence.position)))
+        lines.append(
+            CompetenceLine(
+                anchor=f"competence-{competence.position + 1}",
+                name=competence.name,
+                framework=competence.framework,
+                code=competence.code,
+                url=competence.url,
+                description=competence.description,
+                levels=tuple(str(level) for level in competence.levels),
+                reached=str(level) if level else None,
+            )
+        )
+    return lines
+
+
+class AwardDetails:
+    """The parts of a badge page, for one award (loaded with ``visibility.awards()``)."""
+
+    def __init__(self, award: Award) -> None:
+        self.award = award
+        self.version = award.version
+        self.organisation = award.organisation
+
+    @property
+    def url(self) -> str:
+        return absolute(reverse("public:award", args=[self.award.public_id]))
+
+    @property
+    def image_url(self) -> str:
+        version = self.version
+        return reverse("public:badge-image", args=[version.badge.public_id, version.number])
+
+    @property
+    def image_alt(self) -> str:
+        return _("%(badge)s, délivré par %(issuer)s") % {
+            "badge": self.version.name,
+            "issuer": self.organisation.name,
+        }
+
+    @property
+    def share_card_url(self) -> str:
+        return absolute(reverse("public:share-card", args=[self.award.public_id]))
+
+    @property
+    def og_locale(self) -> str:
+        return "en_GB" if (get_language() or "fr").startswith("en") else "fr_FR"
+
+    @property
+    def og_description(self) -> str:
+        text = _("Badge numérique ouvert délivré par %(issuer)s. %(description)s") % {
+            "issuer": self.organisation.name,
+            "description": self.version.description,
+        }
+        return text if len(text) <= 290 else text[:289].rstrip() + "…"
+
+    @property
+    def issuer_page(self) -> str:
+        return reverse("public:issuer", args=[self.organisation.slug])
+
+    @property
+    def achievement_page(self) -> str:
+        version = self.version
+        return reverse("public:achievement", args=[version.badge.public_id, version.number])
+
+    @property
+    def expired(self) -> bool:
+        until = self.award.valid_until
+        return until is not None and until < timezone.now()
+
+    @cached_property
+    def verdict(self) -> Verdict:
+        return explain(award_verdict(self.award))
+
+    @cached_property
+    def competences(self) -> list[CompetenceLine]:
+        return competence_lines(list(self.version.competences.all()), self.award.levels or {})
+
+    @cached_property
+    def criteria_html(self) -> SafeString:
+        return SafeString(markdown_html(self.version.criteria))
+
+    @cached_property
+    def evidence(self) -> list[EvidenceLine]:
+        lines = []
+        for item in self.award.evidence or []:
+            if not isinstance(item, dict):
+                continue
+            url = str(item.get("url") or "")
+            lines.append(
+                EvidenceLine(
+                    name=str(item.get("name") or url or _("Preuve")),
+                    url=url if url.startswith(("https://", "http://")) else None,
+                    narrative=str(item.get("narrative") or item.get("description") or ""),
+                )
+            )
+        return lines
+
+    @cached_property
+    def certification(self) -> Certification | None:
+        return certification_of(self.version)
+
+    @cached_property
+    def downloads(self) -> list[tuple[str, str]]:
+        """(label, URL) of every download, in the order the page lists them."""
+        has_svg = bool(getattr(self.award, "has_svg", False))
+        labels = {
+            "badge.png": _("Image PNG du badge, avec le badge signé à l'intérieur"),
+            "badge.svg": _("Image SVG du badge, avec le badge signé à l'intérieur"),
+            "ob3.json": _("Badge signé au format JSON (Open Badges 3.0)"),
+            "ob3.jwt": _("Badge signé au format JWT (Open Badges 3.0)"),
+            "ob2.png": _("Image PNG pour les anciens portefeuilles (Open Badges 2.0)"),
+        }
+        return [
+            (str(labels[name]), reverse("public:download", args=[self.award.public_id, name]))
+            for name in available(self.award, has_svg=has_svg)
+        ]
+
+    @property
+    def ob2_assertion_url(self) -> str:
+        return absolute(reverse("public:ob2-assertion", args=[self.award.public_id]))
+
+    def linkedin_add_url(self) -> str:
+        """LinkedIn's "Add licence or certification" form, filled in (the member confirms)."""
+        awarded = self.award.awarded_at
+        params: dict[str, str | int] = {
+            "startTask": "CERTIFICATION_NAME",
+            "name": self.version.name,
+            "issueYear": awarded.year,
+            "issueMonth": awarded.month,
+            "certUrl": self.url,
+            "certId": str(self.award.public_id),
+        }
+        if self.organisation.linkedin_organization_id:
+            params["organizationId"] = self.organisation.linkedin_organization_id
+        else:
+            params["organizationName"] = self.organisation.name
+        if self.award.valid_until:
+            params["expirationYear"] = self.award.valid_until.year
+            params["expirationMonth"] = self.award.valid_until.month
+        return "https://www.linkedin.com/profile/add?" + urlencode(params)
+
+    def linkedin_share_url(self) -> str:
+        return "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": self.url})
+
+    @property
+    def issuer_did(self) -> str:
+        return identifiers.did(self.organisation)

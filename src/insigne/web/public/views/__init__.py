@@ -1,0 +1,1 @@
+"""The public views, one module per concept (badge pages, verifier, documents, pages)."""

@@ -1,0 +1,43 @@
+"""Evidence files given with an award, at the stable URL the credential names.
+
+Seen by whoever may see the award. Images and PDF open in the browser; anything else is
+downloaded as opaque bytes, so an uploaded HTML or SVG file never runs in the platform's
+origin.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.views.decorators.http import require_safe
+
+from ...awards.models import EvidenceFile
+from ..responses import file_response
+from ..visibility import can_see
+
+INLINE_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf"})
+
+
+@require_safe
+def evidence_file(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    found = (
+        EvidenceFile.objects.select_related("award__organisation")
+        .defer("award__credential", "award__credential_jwt", "award__organisation__logo_png")
+        .filter(public_id=public_id)
+        .first()
+    )
+    if found is None or not can_see(request, found.award):
+        raise Http404
+    declared = found.content_type.split(";")[0].strip().lower()
+    inline = declared in INLINE_TYPES
+    response = file_response(
+        bytes(found.data),
+        declared if inline else "application/octet-stream",
+        found.name or "preuve",
+        attachment=not inline,
+        private=not found.award.public,
+    )
+    if declared != "application/pdf":
+        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
