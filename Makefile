@@ -60,6 +60,8 @@ check: $(VENV)/.stamp
 
 bench: $(VENV)/.stamp js
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/issuance.py
+	$(BIN)/python bench/serving.py
 
 # The platform with demo data on SQLite under ./var, at http://127.0.0.1:8000.
 run: $(VENV)/.stamp

@@ -29,8 +29,10 @@ def entries(path: Path) -> list[dict[str, str]]:
                 current["fuzzy"] = "yes"
             continue
         match = _ENTRY.match(line)
-        if match and match.group(1) in ("msgctxt", "msgid") and any(
-            k.startswith("msgstr") for k in current
+        if (
+            match
+            and match.group(1) in ("msgctxt", "msgid")
+            and any(k.startswith("msgstr") for k in current)
         ):
             found.append(current)  # a new entry without the usual blank line before it
             current = {}

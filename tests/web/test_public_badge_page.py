@@ -8,6 +8,7 @@ import re
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from PIL import Image
 
@@ -281,3 +282,36 @@ def test_the_staff_view_of_a_private_page_stays_cheap(
         client.get(page(award))
     # session, user, award, membership
     assert len(queries) <= 4, [q["sql"] for q in queries]
+
+
+def _token(html: str) -> str:
+    found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    assert found, "the language form has no CSRF token"
+    return found[1]
+
+
+def test_each_visitor_of_a_cached_page_gets_a_working_language_form(
+    cast: Cast, grouped_badge: BadgeVersion
+) -> None:
+    award = award_for(cast, grouped_badge, public=True)
+    tokens = set()
+    for _ in range(2):
+        visitor = Client(enforce_csrf_checks=True)
+        html = visitor.get(page(award)).content.decode()
+        assert "insigne-csrf-token-mark" not in html
+        tokens.add(_token(html))
+        response = visitor.post(
+            "/i18n/setlang/",
+            {"language": "en", "next": page(award), "csrfmiddlewaretoken": _token(html)},
+        )
+        assert response.status_code == 302, response.status_code
+        assert '<html lang="en">' in visitor.get(page(award)).content.decode()
+    assert len(tokens) == 2  # one per visitor, never the cached one
+
+
+def test_a_page_cached_for_visitors_still_offers_sharing_to_its_learner(
+    cast: Cast, grouped_badge: BadgeVersion
+) -> None:
+    award = award_for(cast, grouped_badge, public=True, linked=True)
+    assert "Partager ce badge" not in cast.client(None).get(page(award)).content.decode()
+    assert "Partager ce badge" in cast.client(cast.learner).get(page(award)).content.decode()

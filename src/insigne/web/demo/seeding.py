@@ -104,7 +104,7 @@ def _user(email: str, first: str, last: str) -> User:
     return user
 
 
-def _image(colour: tuple[int, int, int], initials: str) -> bytes:
+def badge_image(colour: tuple[int, int, int], initials: str) -> bytes:
     size = 512
     canvas = Image.new("RGBA", (size, size), (0, 0, 0, 0))
     draw = ImageDraw.Draw(canvas)
@@ -136,7 +136,7 @@ def _badge(
         criteria=criteria,
         achievement_type=BadgeVersion.AchievementType.COMPETENCY,
         tags=["compétences transversales", "RECTEC"],
-        image_png=_image(colour, initials),
+        image_png=badge_image(colour, initials),
         certification_code=certification[0] if certification else "",
         certification_title=certification[1] if certification else "",
         created_by=owner,

@@ -2,14 +2,20 @@
 and body, rendered once per award state and language, then kept briefly.
 
 A visit then costs one light query (what deciding visibility takes) and one cache read; the
-award with its badge, issuer and competences is only loaded to render the parts again.
+award with its badge, issuer and competences is only loaded to render the parts again. A
+visitor without a session (most visitors: an employer following a link) gets the whole page
+from the cache, with only their CSRF token (the language form's) put in.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
@@ -53,3 +59,35 @@ def page_parts(award: Award, details: AwardDetails | None = None) -> PageParts:
     parts = render_parts(details)
     cache.set(key, (parts.title, str(parts.head), str(parts.body)), CACHE_SECONDS)
     return parts
+
+
+_TOKEN_MARK = "insigne-csrf-token-mark-7f3a9c"
+
+
+def is_plain_visitor(request: HttpRequest) -> bool:
+    """No session, no pending message, the bare address: the page such a visitor sees is the
+    same for all of them but for the CSRF token."""
+    cookies = request.COOKIES
+    return (
+        not request.GET
+        and settings.SESSION_COOKIE_NAME not in cookies
+        and CookieStorage.cookie_name not in cookies
+    )
+
+
+def visitor_page(request: HttpRequest, award: Award) -> HttpResponse:
+    """The page of a public ``award`` for a plain visitor (see ``is_plain_visitor``)."""
+    key = f"{_key(award)}:visitor"
+    html = cache.get(key)
+    if not isinstance(html, str):
+        context = {
+            "award": award,
+            "parts": page_parts(award),
+            "sharing": None,
+            "holder": False,
+            "staff": False,
+            "csrf_token": _TOKEN_MARK,
+        }
+        html = render_to_string("public/award.html", context, request)
+        cache.set(key, html, CACHE_SECONDS)
+    return HttpResponse(html.replace(_TOKEN_MARK, get_token(request)))

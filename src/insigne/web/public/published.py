@@ -58,8 +58,8 @@ def status_list(slug: str, list_id: str | uuid.UUID) -> Published | None:
     if public_id is None:
         return None
     found = (
-        StatusList.objects.select_related("organisation")
-        .filter(public_id=public_id, organisation__slug=slug)
+        StatusList.objects.filter(public_id=public_id, organisation__slug=slug)
+        .only("credential", "version", "credential_version")  # signed_document loads the rest
         .first()
     )
     if found is None:

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_safe
 from ...awards.models import Award
 from .. import downloads, share_card
 from ..award_details import AwardDetails
-from ..award_page import page_parts
+from ..award_page import is_plain_visitor, page_parts, visitor_page
 from ..negotiation import CREDENTIAL_TYPES, HTML, preferred, vary_on_accept
 from ..responses import file_response
 from ..visibility import awards, gate, visible_award
@@ -31,6 +31,8 @@ def award_page(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         response = HttpResponse(award.credential.encode("utf-8"), content_type=media_type)
         if award.public:
             response["Access-Control-Allow-Origin"] = "*"
+    elif award.public and is_plain_visitor(request):
+        response = visitor_page(request, award)
     else:
         sharing = None
         if allowed.holder and award.public:
