@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ...core.competences import certification
 from ..issuers.models import Organisation
-from ..issuers.permissions import DESIGN, VIEW, organisation_for, role_in
+from ..issuers.permissions import AWARD, DESIGN, VIEW, organisation_for, role_in
 from . import actions
 from .editor import Editor
 from .models import Badge
@@ -52,6 +52,7 @@ def badge_list(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def detail(request: HttpRequest, slug: str, public_id: UUID) -> HttpResponse:
     organisation = organisation_for(request, slug, VIEW)
+    role = role_in(request.user, organisation)
     badge = _badge(organisation, public_id)
     versions = versions_with_counts(badge)
     if not versions:
@@ -80,7 +81,8 @@ def detail(request: HttpRequest, slug: str, public_id: UUID) -> HttpResponse:
         "criteria_html": markdown_html(shown.criteria),
         "fiche": fiche,
         "frozen": actions.is_frozen(versions[0]),
-        "can_design": role_in(request.user, organisation) in DESIGN,
+        "can_design": role in DESIGN,
+        "can_award": role in AWARD,
     }
     return render(request, "badges/detail.html", context)
 

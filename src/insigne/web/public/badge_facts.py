@@ -1,18 +1,30 @@
 """The main facts of any verified badge (Open Badges 3.0 or 2.0), for the verifier page.
 
-Read from the credential as found, for display only. The recipient is never shown in clear:
-a hashed address is "masked", an address in clear is shortened to a hint.
+Read from the credential as found, for display only: what it is, who issued it, when, and
+what it recognises (competences with the level reached, a France Compétences
+certification), as an employer reading the verdict needs to see it. The recipient is never
+shown in clear: a hashed address is "masked", an address in clear is shortened to a hint.
+Lists are cut at ``MAX_LISTED`` items, whatever the credential holds.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
 from django.utils.translation import gettext as _
 
 from ...core import dates
+from ...core.competences import CERTIFICATION_CODE, Certification
+from .award_details import CompetenceLine
+
+MAX_LISTED = 50
+_CERTIFICATION_TYPES = {
+    "ext:FranceCompetencesRS",
+    "ext:FranceCompetencesRNCP",
+    "ext:BlocDeCompetences",
+}
 
 
 @dataclass(frozen=True)
@@ -25,6 +37,8 @@ class BadgeFacts:
     issued: datetime | None
     expires: datetime | None
     achievement_url: str | None
+    competences: tuple[CompetenceLine, ...] = ()
+    certifications: tuple[Certification, ...] = ()
 
 
 def _text(value: Any) -> str | None:
@@ -39,6 +53,92 @@ def _text(value: Any) -> str | None:
 
 def _url(value: Any) -> str | None:
     return value if isinstance(value, str) and value.startswith(("https://", "http://")) else None
+
+
+def _dicts(value: Any) -> list[dict[str, Any]]:
+    items = value if isinstance(value, list) else [value]
+    return [item for item in items[:MAX_LISTED] if isinstance(item, dict)]
+
+
+def _line(number: int, name: str, alignment: dict[str, Any]) -> CompetenceLine:
+    return CompetenceLine(
+        anchor=f"verified-competence-{number}",
+        name=name,
+        framework=_text(alignment.get("targetFramework")) or "",
+        code=_text(alignment.get("targetCode")) or "",
+        url=_url(alignment.get("targetUrl")) or "",
+        description=_text(alignment.get("targetDescription")) or "",
+        levels=(),
+        reached=None,
+    )
+
+
+def _certification(alignment: dict[str, Any]) -> Certification | None:
+    code = _text(alignment.get("targetCode"))
+    if alignment.get("targetType") not in _CERTIFICATION_TYPES and not (
+        code and CERTIFICATION_CODE.fullmatch(code)
+    ):
+        return None
+    title = _text(alignment.get("targetName")) or code
+    if title is None:
+        return None
+    return Certification(code or "", title, _url(alignment.get("targetUrl")) or "")
+
+
+def _recognised(
+    achievement: dict[str, Any], subject: dict[str, Any]
+) -> tuple[tuple[CompetenceLine, ...], tuple[Certification, ...]]:
+    """Competences (aligned or with a rubric) with the level reached, and certifications."""
+    reached: dict[str, str] = {}  # result description id -> achieved level id
+    for result in _dicts(subject.get("result")):
+        described, level = result.get("resultDescription"), result.get("achievedLevel")
+        if isinstance(described, str) and isinstance(level, str):
+            reached[described] = level
+    rubrics: list[tuple[str, list[tuple[Any, str]], dict[str, Any], str | None]] = []
+    for description in _dicts(achievement.get("resultDescription")):
+        name = _text(description.get("name"))
+        if name is None:
+            continue
+        levels = [
+            (level.get("id"), text)
+            for level in _dicts(description.get("rubricCriterionLevel"))
+            if (text := _text(level.get("name")))
+        ]
+        aligned = next(iter(_dicts(description.get("alignment"))), {})
+        rubrics.append((name, levels, aligned, reached.get(str(description.get("id")))))
+    lines: list[CompetenceLine] = []
+    certifications: list[Certification] = []
+    used: set[int] = set()
+    for alignment in _dicts(achievement.get("alignment")):
+        certification = _certification(alignment)
+        if certification is not None:
+            certifications.append(certification)
+            continue
+        name = _text(alignment.get("targetName"))
+        if name is None:
+            continue
+        line = _line(len(lines) + 1, name, alignment)
+        for index, (rubric_name, levels, aligned, level_id) in enumerate(rubrics):
+            same = aligned.get("targetUrl") == alignment.get("targetUrl") or rubric_name == name
+            if index not in used and same:
+                used.add(index)
+                line = _with_levels(line, levels, level_id)
+                break
+        lines.append(line)
+    for index, (rubric_name, levels, aligned, level_id) in enumerate(rubrics):
+        if index not in used:
+            lines.append(
+                _with_levels(_line(len(lines) + 1, rubric_name, aligned), levels, level_id)
+            )
+    return tuple(lines), tuple(certifications)
+
+
+def _with_levels(
+    line: CompetenceLine, levels: list[tuple[Any, str]], level_id: str | None
+) -> CompetenceLine:
+    names = tuple(name for _id, name in levels)
+    reached = next((name for id_, name in levels if id_ == level_id), None)
+    return replace(line, levels=names, reached=reached)
 
 
 def _masked(address: str) -> str:
@@ -71,6 +171,7 @@ def _ob3(credential: dict[str, Any]) -> BadgeFacts:
         if isinstance(identifier, dict) and identifier.get("identityType") == "emailAddress":
             recipient = _recipient(identifier.get("identityHash"), identifier.get("hashed"))
             break
+    competences, certifications = _recognised(achievement, subject)
     return BadgeFacts(
         name=_text(achievement.get("name")) or _text(credential.get("name")),
         description=_text(achievement.get("description")),
@@ -80,6 +181,8 @@ def _ob3(credential: dict[str, Any]) -> BadgeFacts:
         issued=dates.parse(credential.get("validFrom", credential.get("issuanceDate"))),
         expires=dates.parse(credential.get("validUntil", credential.get("expirationDate"))),
         achievement_url=_url(achievement.get("id")),
+        competences=competences,
+        certifications=certifications,
     )
 
 
@@ -89,6 +192,7 @@ def _ob2(assertion: dict[str, Any]) -> BadgeFacts:
     issuer = badge_data.get("issuer")
     recipient = assertion.get("recipient")
     recipient = recipient if isinstance(recipient, dict) else {}
+    competences, certifications = _recognised(badge_data, {})
     return BadgeFacts(
         name=_text(badge_data.get("name")),
         description=_text(badge_data.get("description")),
@@ -98,6 +202,8 @@ def _ob2(assertion: dict[str, Any]) -> BadgeFacts:
         issued=_ob2_date(assertion.get("issuedOn")),
         expires=_ob2_date(assertion.get("expires")),
         achievement_url=_url(badge),
+        competences=competences,
+        certifications=certifications,
     )
 
 

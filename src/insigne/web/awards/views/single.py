@@ -96,6 +96,11 @@ def _state_forms(item: Award, bound: StateForm | None) -> list[dict[str, object]
             (Award.State.REVOKED, _("Révoquer"), _("Révoquer définitivement ce badge")),
         ],
     }.get(Award.State(item.state), [])
+    reasons = {
+        Award.State.SUSPENDED: _("Motif de la suspension"),
+        Award.State.REVOKED: _("Motif de la révocation"),
+        Award.State.ACTIVE: _("Motif du rétablissement (facultatif)"),
+    }
     forms = []
     for state, title, button in offers:
         form = (
@@ -103,6 +108,7 @@ def _state_forms(item: Award, bound: StateForm | None) -> list[dict[str, object]
             if bound is not None and bound.data.get("state") == state
             else StateForm(auto_id=f"{state}_%s", initial={"state": state})
         )
+        form.fields["reason"].label = reasons[state]  # two "Motif" fields would sound alike
         forms.append({"state": state, "title": title, "button": button, "form": form})
     return forms
 

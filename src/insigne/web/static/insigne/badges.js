@@ -58,7 +58,7 @@
       item.querySelectorAll("[data-label]").forEach(function (span) {
         span.textContent = " " + list.dataset.label.replace("{n}", n);
       });
-      item.querySelector(".competence-actions").setAttribute("aria-label", item.querySelector("legend").textContent);
+      item.querySelector(".competence-actions").setAttribute("aria-label", list.dataset.actions.replace("{n}", n));
       item.querySelectorAll("button[name=competence_action]").forEach(function (button) {
         button.value = button.value.replace(/-(\d+|__prefix__)$/, "-" + index);
       });
