@@ -45,3 +45,9 @@ def test_the_privacy_notice_exists_in_english() -> None:
 def test_the_contact_address_can_be_configured(settings: object) -> None:
     settings.CONTACT_EMAIL = "dpo@exploitant.example"  # type: ignore[attr-defined]
     assert "mailto:dpo@exploitant.example" in Client().get("/confidentialite").content.decode()
+
+
+def test_the_favicon_address_leads_to_the_icon() -> None:
+    response = Client().get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith(".svg")

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from . import views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("sante", views.health, name="health"),
-    path("favicon.ico", RedirectView.as_view(url=static("insigne/favicon.svg"), permanent=True)),
+    path("favicon.ico", views.favicon),
     path("i18n/", include("django.conf.urls.i18n")),
     path("compte/", include("allauth.urls")),
     path("compte/", include("insigne.web.accounts.urls")),
