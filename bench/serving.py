@@ -23,6 +23,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from insigne.web.server import THREADS, gunicorn_command  # noqa: E402
+
 GOAL_RATE = 1_000
 GOAL_P99_MS = 50.0
 
@@ -161,7 +166,7 @@ def main() -> None:
     parser.add_argument("--warmup", type=float, default=2)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
-    parser.add_argument("--threads", type=int, default=4, help="threads per worker")
+    parser.add_argument("--threads", type=int, default=THREADS, help="threads per worker")
     options = parser.parse_args()
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="insigne-bench-") as data_dir:
@@ -174,15 +179,12 @@ def main() -> None:
             "DJANGO_SETTINGS_MODULE": "insigne.web.settings",
         }
         page, status_list = prepare(env)
+        bind = f"127.0.0.1:{port}"
         server = subprocess.Popen(
-            [
-                sys.executable, "-m", "gunicorn", "insigne.web.wsgi:application",
-                "--bind", f"127.0.0.1:{port}", "--workers", str(options.workers),
-                "--threads", str(options.threads), "--access-logfile", "/dev/null",
-            ],
+            gunicorn_command(bind, workers=options.workers, threads=options.threads),
             env=env,
             cwd=Path(data_dir),
-        )  # fmt: skip
+        )
         try:
             wait_until_serving(port, server)
             print(

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from insigne.web.server import gunicorn_command
+
 
 def _free_port() -> int:
     with socket.socket() as probe:
@@ -55,10 +57,7 @@ def production(tmp_path: Path) -> Iterator[str]:
         )
         assert done.returncode == 0, done.stderr[-3000:]
     server = subprocess.Popen(
-        [
-            sys.executable, "-m", "gunicorn", "insigne.web.wsgi:application",
-            "--bind", f"127.0.0.1:{port}", "--workers", "1", "--access-logfile", "/dev/null",
-        ],
+        gunicorn_command(f"127.0.0.1:{port}", workers=1),
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -92,3 +91,14 @@ def test_pages_and_static_files_are_served_with_debug_off(production: str) -> No
     assert status == 200
     status, body, _location = _get(f"{production}/b/00000000-0000-0000-0000-000000000000")
     assert status == 404 and b"Traceback" not in body
+
+
+def test_serve_refuses_an_address_already_in_use_before_touching_anything() -> None:
+    from django.core.management import CommandError, call_command
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(CommandError, match="déjà utilisée"):
+            call_command("serve", bind=f"127.0.0.1:{port}")

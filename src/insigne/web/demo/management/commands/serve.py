@@ -10,8 +10,9 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
+from ....server import gunicorn_command, port_in_use
 from ...seeding import LEARNER, PASSWORD, STAFF
 
 
@@ -24,6 +25,12 @@ class Command(BaseCommand):
         parser.add_argument("--workers", type=int, default=2)
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if port_in_use(options["bind"]):
+            raise CommandError(
+                f"L'adresse {options['bind']} est déjà utilisée : Insigne tourne-t-il déjà ? "
+                f"Arrêtez-le, ou choisissez une autre adresse avec --bind. "
+                f"/ {options['bind']} is already in use."
+            )
         call_command("migrate", interactive=False, verbosity=0)
         if not settings.DEBUG:
             call_command("collectstatic", interactive=False, verbosity=0)
@@ -32,11 +39,11 @@ class Command(BaseCommand):
         env = {**os.environ}
         worker = subprocess.Popen([sys.executable, "-m", "insigne.web", "db_worker"], env=env)
         self._greet(options["bind"], options["demo"])
-        server = [
-            sys.executable, "-m", "gunicorn", "insigne.web.wsgi:application",
-            "--bind", options["bind"], "--workers", str(options["workers"]), "--threads", "4",
-            "--access-logfile", "-" if settings.DEBUG else "/dev/null",
-        ]  # fmt: skip
+        server = gunicorn_command(
+            options["bind"],
+            workers=options["workers"],
+            access_log="-" if settings.DEBUG else "/dev/null",
+        )
         try:
             subprocess.run(server, env=env, check=False)
         except KeyboardInterrupt:
