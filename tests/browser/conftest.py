@@ -23,9 +23,7 @@ from django.test import Client
 
 from insigne.web.accounts.models import User
 from insigne.web.badges.models import BadgeVersion
-from insigne.web.issuers.actions import create_organisation
-from insigne.web.issuers.models import Membership, Organisation, Role
-from tests.web.conftest import Cast, make_badge, make_user
+from tests.web.conftest import Cast, make_badge, make_cast
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page, Playwright
@@ -129,25 +127,7 @@ def site(live_server: LiveServer, settings: Settings, browser: Browser) -> Itera
 @pytest.fixture
 def cast(site: Site) -> Cast:
     """The named cast of the web suite (see tests/web/conftest.py), made on the live site."""
-    owner = make_user("responsable@atelier.example", first_name="Claire", last_name="Martin")
-    editor = make_user("conception@atelier.example", first_name="Hugo", last_name="Bernard")
-    awarder = make_user("attribution@atelier.example", first_name="Inès", last_name="Petit")
-    outsider = make_user("responsable@autre.example", first_name="Paul", last_name="Durand")
-    learner = make_user("camille@apprenant.example", first_name="Camille", last_name="Roux")
-    organisation = create_organisation(
-        owner,
-        name="Atelier de Lyon",
-        contact_email="contact@atelier.example",
-        website="https://atelier.example",
-        kind=Organisation.Kind.TRAINING_BODY,
-        region=Organisation.Region.ARA,
-    )
-    Membership.objects.create(organisation=organisation, user=editor, role=Role.EDITOR)
-    Membership.objects.create(organisation=organisation, user=awarder, role=Role.AWARDER)
-    other = create_organisation(
-        outsider, name="Autre structure", contact_email="contact@autre.example"
-    )
-    return Cast(organisation, other, owner, editor, awarder, outsider, learner)
+    return make_cast()
 
 
 @pytest.fixture

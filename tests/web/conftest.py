@@ -58,6 +58,12 @@ def french() -> Iterator[None]:
 
 @pytest.fixture
 def cast(db: None) -> Cast:
+    return make_cast()
+
+
+def make_cast() -> Cast:
+    """The named cast: an organisation with its owner, editor and awarder, another
+    organisation with its owner (the outsider), and a learner."""
     owner = make_user("responsable@atelier.example", first_name="Claire", last_name="Martin")
     editor = make_user("conception@atelier.example", first_name="Hugo", last_name="Bernard")
     awarder = make_user("attribution@atelier.example", first_name="Inès", last_name="Petit")
