@@ -181,7 +181,11 @@ def main() -> None:
         page, status_list = prepare(env)
         bind = f"127.0.0.1:{port}"
         server = subprocess.Popen(
-            gunicorn_command(bind, workers=options.workers, threads=options.threads),
+            [
+                *gunicorn_command(bind, workers=options.workers, threads=options.threads),
+                "--log-level",
+                "warning",
+            ],
             env=env,
             cwd=Path(data_dir),
         )

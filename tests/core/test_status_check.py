@@ -306,10 +306,17 @@ def test_expired_list_is_an_error() -> None:
 
 
 def test_list_not_yet_valid_is_an_error() -> None:
-    document = published(23, validFrom="2025-06-01T00:00:01Z")
+    document = published(23, validFrom="2025-06-01T00:05:01Z")
     outcome = check_one(entry("23"), document)
     assert outcome.message.en.endswith("the status list published by the issuer is not valid yet.")
-    assert "is valid from 2025-06-01T00:00:01Z" in outcome.detail
+    assert "is valid from 2025-06-01T00:05:01Z" in outcome.detail
+
+
+def test_a_list_signed_a_moment_after_the_verification_began_is_read() -> None:
+    # Re-signed on revocation while a verification was starting, or by a publisher whose
+    # clock runs a little ahead: within five minutes, the list is read.
+    for start in ("2025-06-01T00:00:01Z", "2025-06-01T00:05:00Z"):
+        assert check_one(entry("23"), published(23, validFrom=start)).state == "revoked"
 
 
 def test_vc_1_1_list_dates_are_checked_too() -> None:

@@ -71,3 +71,32 @@ def test_the_status_list_is_signed_again_only_after_a_change(
     change_state([award], Award.State.SUSPENDED, "Vérification en cours")
     status_list.refresh_from_db()
     assert signed_document(status_list) != first
+
+
+def test_a_batch_is_stored_exactly_as_issued(cast: Cast, grouped_badge: BadgeVersion) -> None:
+    """Whatever the database (COPY on PostgreSQL): every column comes back as it was built."""
+    from datetime import UTC, datetime
+
+    recipients = [
+        Recipient(
+            f"p{n}@example.org",
+            f"Personne « {n} » \\ \t tab",
+            {"Travailler en équipe": "Application"} if n % 2 else {},
+            evidence=({"url": "https://example.org/p", "narrative": 'guillemets " et \\'},),
+            narrative="ligne 1\nligne 2",
+            awarded_at=datetime(2025, 3, 12, 9, 30, tzinfo=UTC),
+        )
+        for n in range(3)
+    ]
+    issued = issue(grouped_badge, recipients, by=cast.awarder)
+    assert all(award.pk for award in issued)
+    for award in issued:
+        stored = Award.objects.get(pk=award.pk)
+        for field in (
+            "public_id", "recipient_email", "recipient_name", "levels", "evidence", "narrative",
+            "awarded_at", "valid_until", "salt", "credential", "credential_jwt", "claim_token",
+            "revocation_list_id", "revocation_index", "state", "public", "created_by_id",
+            "organisation_id", "version_id",
+        ):  # fmt: skip
+            assert getattr(stored, field) == getattr(award, field), field
+        assert stored.created_at is not None

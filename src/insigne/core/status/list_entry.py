@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from .. import dates
@@ -168,6 +168,12 @@ def _subject(document: dict[str, Any], flavor: Flavor, url: str) -> dict[str, An
     return subject
 
 
+# A list re-signed the moment a badge is revoked is "valid from" a few seconds after a
+# verification that started just before, or after the verifier's clock if the publisher's
+# runs ahead: a list that starts within this margin is accepted.
+CLOCK_SKEW = timedelta(minutes=5)
+
+
 def _check_validity(document: dict[str, Any], now: datetime, url: str) -> None:
     # VC 2.0 lists say validFrom/validUntil; VC 1.1 (StatusList2021) lists say
     # issuanceDate/expirationDate.
@@ -175,7 +181,7 @@ def _check_validity(document: dict[str, Any], now: datetime, url: str) -> None:
     end_key = "validUntil" if "validUntil" in document else "expirationDate"
     start = _instant(document, start_key, url)
     end = _instant(document, end_key, url)
-    if start is not None and now < start:
+    if start is not None and now + CLOCK_SKEW < start:
         raise UndecidedError(LIST_NOT_YET_VALID, f"{url} is valid from {document[start_key]}")
     if end is not None and now > end:
         raise UndecidedError(LIST_EXPIRED, f"{url} expired at {document[end_key]}")

@@ -3,7 +3,7 @@
 The Achievement and issuer Profile are built once per batch; each credential is a small
 dict around them, signed with the organisation's active key (eddsa-rdfc-2022; the core's
 shape templates make every credential after the first cheap), then all awards of a batch are
-written with one bulk insert inside the transaction that reserves their status-list slots.
+written at once (``bulk.insert``) inside the transaction that reserves their status-list slots.
 """
 
 from __future__ import annotations
@@ -32,14 +32,13 @@ from ..badges.achievement import achievement_json, achievement_url, core_compete
 from ..badges.models import BadgeVersion
 from ..issuers import identifiers
 from ..issuers.actions import active_key
-from . import status
+from . import bulk, status
 from .models import Award, AwardImport
 
 CONTEXT = [
     "https://www.w3.org/ns/credentials/v2",
     "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
 ]
-BATCH = 500
 
 
 @dataclass(frozen=True)
@@ -143,7 +142,7 @@ def issue(
                     created_by=by,
                 )
             )
-        Award.objects.bulk_create(awards, batch_size=BATCH)
+        bulk.insert(awards)
     return awards
 
 
