@@ -19,15 +19,16 @@ from .core.verify import verify
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "badge.yaml"
 
 
-def _png(width: int = 64, height: int = 64) -> bytes:
-    """A plain orange square: enough to carry a baked badge."""
+def solid_png(width: int = 64, height: int = 64, rgb: bytes = b"\xf2\x8c\x28") -> bytes:
+    """A plain square (orange by default), written without an image library: enough to
+    carry a baked badge."""
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         return (
             struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
         )
 
-    rows = b"".join(b"\x00" + b"\xf2\x8c\x28" * width for _ in range(height))
+    rows = b"".join(b"\x00" + rgb * width for _ in range(height))
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return (
         b"\x89PNG\r\n\x1a\n"
@@ -62,7 +63,7 @@ def main(folder: Path = Path("var/demo")) -> int:
     files = {
         "badge.json": json.dumps(signed, indent=2, ensure_ascii=False).encode("utf-8"),
         "badge.jwt": token.encode("ascii"),
-        "badge.png": bake(_png(), json.dumps(signed, ensure_ascii=False)),
+        "badge.png": bake(solid_png(), json.dumps(signed, ensure_ascii=False)),
         "badge.svg": bake(_SVG.encode("utf-8"), token),
     }
     print(f"Clé de l'émetteur / issuer key: {key_file}  ({key.did_key})")

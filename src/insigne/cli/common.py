@@ -4,14 +4,26 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from ..core import dates
 from ..core.keys import Ed25519Key, KeyFormatError
 
 
 class UsageError(Exception):
     """Bad arguments or unreadable input: reported on stderr, exit status 2."""
+
+
+def date_time(value: str | None, option: str) -> datetime | None:
+    """The date-time given to ``option`` (None when it was not given)."""
+    if value is None:
+        return None
+    parsed = dates.parse(value)
+    if parsed is None:
+        raise UsageError(f"{option} {value!r} is not a date-time like 2026-11-28T09:00:00Z")
+    return parsed
 
 
 def read_bytes(path: str | None) -> bytes:

@@ -12,7 +12,7 @@ import yaml
 from ..core import dates, description
 from ..core.issuing import sign_credential
 from ..core.proofs import jws
-from .common import UsageError, load_key, read_bytes, write_output
+from .common import UsageError, date_time, load_key, read_bytes, write_output
 
 
 def register(commands: Any) -> None:
@@ -34,12 +34,7 @@ def register(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     key = load_key(args.key)
-    now = dates.now()
-    if args.now is not None:
-        parsed = dates.parse(args.now)
-        if parsed is None:
-            raise UsageError(f"--now {args.now!r} is not a date-time like 2026-11-28T09:00:00Z")
-        now = parsed
+    now = date_time(args.now, "--now") or dates.now()
     try:
         data = yaml.safe_load(read_bytes(args.description).decode("utf-8"))
     except (UnicodeDecodeError, yaml.YAMLError) as error:

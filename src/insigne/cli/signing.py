@@ -10,7 +10,7 @@ from typing import Any
 from ..core import dates
 from ..core.canon import Canonicalizer
 from ..core.issuing import sign_credential
-from .common import UsageError, load_contexts, load_key, read_bytes, write_output
+from .common import UsageError, date_time, load_contexts, load_key, read_bytes, write_output
 
 
 def register(commands: Any) -> None:
@@ -28,8 +28,7 @@ def register(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     key = load_key(args.key)
-    if args.created is not None and dates.parse(args.created) is None:
-        raise UsageError(f"--created {args.created!r} is not a date-time like 2026-11-28T09:00:00Z")
+    date_time(args.created, "--created")  # checked; written as given
     created = args.created or dates.format_z(dates.now())
     canonicalizer = Canonicalizer().with_contexts(load_contexts(args.context))
 

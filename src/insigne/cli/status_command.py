@@ -15,7 +15,7 @@ from ..core import dates
 from ..core.canon import default_canonicalizer
 from ..core.proofs import data_integrity
 from ..core.status import MIN_ENTRIES, StatusList, StatusListError, list_credential
-from .common import UsageError, load_key, read_bytes, write_output
+from .common import UsageError, date_time, load_key, read_bytes, write_output
 
 
 def register(commands: Any) -> None:
@@ -87,8 +87,7 @@ def run_publish(args: argparse.Namespace) -> int:
     key = load_key(args.key)
     encoded = _load(args.list).encode()
     issuer = args.issuer or key.did_key
-    if args.now is not None and dates.parse(args.now) is None:
-        raise UsageError(f"--now {args.now!r} is not a date-time like 2026-11-28T09:00:00Z")
+    date_time(args.now, "--now")  # checked; written as given
     now = args.now or dates.format_z(dates.now())
     document = list_credential(
         list_url=args.url, issuer=issuer, purpose=args.purpose, encoded_list=encoded, valid_from=now

@@ -12,7 +12,7 @@ from ..core import dates
 from ..core.fetch import LocalFetcher, no_network
 from ..core.verify import VerificationResult, verify
 from ..core.verify.result import Outcome
-from .common import UsageError, load_contexts, parse_pairs, read_bytes
+from .common import UsageError, date_time, load_contexts, parse_pairs, read_bytes
 
 _SYMBOLS = {Outcome.PASS: "✔", Outcome.FAIL: "✘", Outcome.WARNING: "!", Outcome.SKIPPED: "-"}
 
@@ -36,12 +36,7 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    now = dates.now()
-    if args.now is not None:
-        parsed = dates.parse(args.now)
-        if parsed is None:
-            raise UsageError(f"--now {args.now!r} is not a date-time like 2026-11-28T09:00:00Z")
-        now = parsed
+    now = date_time(args.now, "--now") or dates.now()
     resources = {
         url: read_bytes(path) for url, path in parse_pairs(args.resource, "--resource").items()
     }

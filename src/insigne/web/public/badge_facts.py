@@ -60,9 +60,9 @@ def _dicts(value: Any) -> list[dict[str, Any]]:
     return [item for item in items[:MAX_LISTED] if isinstance(item, dict)]
 
 
-def _line(number: int, name: str, alignment: dict[str, Any]) -> CompetenceLine:
+def _line(name: str, alignment: dict[str, Any]) -> CompetenceLine:
     return CompetenceLine(
-        anchor=f"verified-competence-{number}",
+        anchor="",  # numbered once the list is complete
         name=name,
         framework=_text(alignment.get("targetFramework")) or "",
         code=_text(alignment.get("targetCode")) or "",
@@ -85,16 +85,14 @@ def _certification(alignment: dict[str, Any]) -> Certification | None:
     return Certification(code or "", title, _url(alignment.get("targetUrl")) or "")
 
 
-def _recognised(
-    achievement: dict[str, Any], subject: dict[str, Any]
-) -> tuple[tuple[CompetenceLine, ...], tuple[Certification, ...]]:
-    """Competences (aligned or with a rubric) with the level reached, and certifications."""
+def _rubrics(achievement: dict[str, Any], subject: dict[str, Any]) -> list[CompetenceLine]:
+    """A line per resultDescription, with its levels and the level the subject reached."""
     reached: dict[str, str] = {}  # result description id -> achieved level id
     for result in _dicts(subject.get("result")):
         described, level = result.get("resultDescription"), result.get("achievedLevel")
         if isinstance(described, str) and isinstance(level, str):
             reached[described] = level
-    rubrics: list[tuple[str, list[tuple[Any, str]], dict[str, Any], str | None]] = []
+    lines = []
     for description in _dicts(achievement.get("resultDescription")):
         name = _text(description.get("name"))
         if name is None:
@@ -104,11 +102,26 @@ def _recognised(
             for level in _dicts(description.get("rubricCriterionLevel"))
             if (text := _text(level.get("name")))
         ]
+        level_id = reached.get(str(description.get("id")))
         aligned = next(iter(_dicts(description.get("alignment"))), {})
-        rubrics.append((name, levels, aligned, reached.get(str(description.get("id")))))
+        lines.append(
+            replace(
+                _line(name, aligned),
+                levels=tuple(text for _id, text in levels),
+                reached=next((text for id_, text in levels if id_ == level_id), None),
+            )
+        )
+    return lines
+
+
+def _recognised(
+    achievement: dict[str, Any], subject: dict[str, Any]
+) -> tuple[tuple[CompetenceLine, ...], tuple[Certification, ...]]:
+    """Competences (aligned, or with a rubric, or both: matched by URL or name) with the level
+    reached, and certifications."""
+    rubrics = _rubrics(achievement, subject)
     lines: list[CompetenceLine] = []
     certifications: list[Certification] = []
-    used: set[int] = set()
     for alignment in _dicts(achievement.get("alignment")):
         certification = _certification(alignment)
         if certification is not None:
@@ -117,28 +130,17 @@ def _recognised(
         name = _text(alignment.get("targetName"))
         if name is None:
             continue
-        line = _line(len(lines) + 1, name, alignment)
-        for index, (rubric_name, levels, aligned, level_id) in enumerate(rubrics):
-            same = aligned.get("targetUrl") == alignment.get("targetUrl") or rubric_name == name
-            if index not in used and same:
-                used.add(index)
-                line = _with_levels(line, levels, level_id)
-                break
+        line = _line(name, alignment)
+        rubric = next((r for r in rubrics if (r.url and r.url == line.url) or r.name == name), None)
+        if rubric is not None:
+            rubrics.remove(rubric)
+            line = replace(line, levels=rubric.levels, reached=rubric.reached)
         lines.append(line)
-    for index, (rubric_name, levels, aligned, level_id) in enumerate(rubrics):
-        if index not in used:
-            lines.append(
-                _with_levels(_line(len(lines) + 1, rubric_name, aligned), levels, level_id)
-            )
-    return tuple(lines), tuple(certifications)
-
-
-def _with_levels(
-    line: CompetenceLine, levels: list[tuple[Any, str]], level_id: str | None
-) -> CompetenceLine:
-    names = tuple(name for _id, name in levels)
-    reached = next((name for id_, name in levels if id_ == level_id), None)
-    return replace(line, levels=names, reached=reached)
+    numbered = [
+        replace(line, anchor=f"verified-competence-{number}")
+        for number, line in enumerate([*lines, *rubrics], start=1)
+    ]
+    return tuple(numbered), tuple(certifications)
 
 
 def _masked(address: str) -> str:
