@@ -68,6 +68,9 @@ INSTALLED_APPS = [
     "insigne.web.awards",
     "insigne.web.public",
     "insigne.web.insights",
+    "insigne.web.external",
+    "insigne.web.backpack",
+    "insigne.web.claims",
     "insigne.web.demo",
 ]
 

@@ -18,6 +18,9 @@ urlpatterns = [
     path("organisations/", include("insigne.web.badges.urls")),
     path("organisations/", include("insigne.web.awards.urls")),
     path("organisations/", include("insigne.web.insights.urls")),
+    path("sac/", include("insigne.web.backpack.urls")),
+    path("sac/externes/", include("insigne.web.external.urls")),
+    path("", include("insigne.web.claims.urls")),
     path("", include("insigne.web.public.urls")),
     path("admin/", admin.site.urls),
 ]

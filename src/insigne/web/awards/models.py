@@ -110,6 +110,9 @@ class Award(models.Model):
         related_name="awards",
     )  # fmt: skip
     public = models.BooleanField(default=False)  # the learner's choice (private by default)
+    # Set when the learner deleted their account: personal data is gone, the public page
+    # answers 410 Gone, and the award is not revoked (revocation is the issuer's act).
+    erased_at = models.DateTimeField(null=True, blank=True)
     import_batch = models.ForeignKey(
         AwardImport, on_delete=models.SET_NULL, null=True, blank=True, related_name="awards"
     )

@@ -1,0 +1,2 @@
+"""The learner's backpack: badges held, collections, the holder's own evidence and reflection,
+publishing, sharing and taking everything away."""

@@ -1,0 +1,1 @@
+"""Badges issued elsewhere that a learner adds to the backpack, kept byte for byte."""
