@@ -110,6 +110,10 @@ class Award(models.Model):
         related_name="awards",
     )  # fmt: skip
     public = models.BooleanField(default=False)  # the learner's choice (private by default)
+    public_changed_at = models.DateTimeField(null=True, blank=True)  # when they last chose
+    # When the holder last changed what the badge page shows (its visibility, their evidence
+    # or reflection): part of the key of the cached page.
+    holder_changed_at = models.DateTimeField(null=True, blank=True)
     # Set when the learner deleted their account: personal data is gone, the public page
     # answers 410 Gone, and the award is not revoked (revocation is the issuer's act).
     erased_at = models.DateTimeField(null=True, blank=True)
