@@ -34,8 +34,12 @@ class PageParts:
 
 
 def _key(award: Award) -> str:
+    """Changes with the award's state, its visibility and the holder's additions."""
     public = int(award.public)
-    return f"insigne:award-page:{award.public_id}:{state_stamp(award)}:{public}:{get_language()}"
+    changed = award.holder_changed_at
+    holder = f"{changed.timestamp():.6f}" if changed else "0"
+    stamp = f"{state_stamp(award)}:{public}:{holder}"
+    return f"insigne:award-page:{award.public_id}:{stamp}:{get_language()}"
 
 
 def render_parts(details: AwardDetails) -> PageParts:

@@ -1,6 +1,7 @@
 """Who may see an award: everyone once the learner made it public; before that, the learner
 (signed in, or holding the claim link in this browser session) and the issuing
-organisation's staff. Anyone else gets 404, never a hint that the award exists."""
+organisation's staff. Anyone else gets 404, never a hint that the award exists. Once the
+learner deleted their account (``erased_at``), nobody sees it: ``Erased`` is raised."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from django.http import Http404, HttpRequest
 
 from ..awards.models import Award
 from ..issuers.models import Membership
+from .erased import Erased
 
 CLAIMED_SESSION_KEY = "insigne_claimed_awards"
 _CLAIMS_KEPT = 50
@@ -29,7 +31,15 @@ def awards() -> QuerySet[Award]:
     )
 
 
-GATE_FIELDS = ("public_id", "public", "learner", "organisation", "state", "state_changed_at")
+GATE_FIELDS = (
+    "public_id",
+    "public",
+    "learner",
+    "organisation",
+    "state",
+    "state_changed_at",
+    "holder_changed_at",
+)
 
 
 def gate(*extra: str) -> QuerySet[Award]:
@@ -64,6 +74,8 @@ class Access:
 
 
 def access(request: HttpRequest, award: Award) -> Access | None:
+    if award.erased_at is not None:
+        return None
     holder = is_holder(request, award)
     staff = not holder and not award.public and is_staff(request, award)
     return Access(holder, staff) if award.public or holder or staff else None
@@ -76,10 +88,13 @@ def can_see(request: HttpRequest, award: Award) -> bool:
 def visible_award(
     request: HttpRequest, public_id: uuid.UUID, queryset: QuerySet[Award] | None = None
 ) -> tuple[Award, Access]:
-    """The award ``public_id`` if the request may see it, and why; raises Http404 otherwise."""
+    """The award ``public_id`` if the request may see it, and why; raises ``Erased`` (an
+    Http404) when its learner deleted their account, Http404 otherwise."""
     chosen = queryset if queryset is not None else awards()
     found = list(chosen.filter(public_id=public_id).order_by()[:1])
     award = found[0] if found else None
+    if award is not None and award.erased_at is not None:
+        raise Erased
     allowed = access(request, award) if award is not None else None
     if award is None or allowed is None:
         raise Http404
