@@ -39,6 +39,7 @@ GATE_FIELDS = (
     "state",
     "state_changed_at",
     "holder_changed_at",
+    "erased_at",
 )
 
 
