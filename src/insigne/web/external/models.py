@@ -26,6 +26,14 @@ class ExternalBadge(models.Model):
         OB3 = "ob3", "Open Badges 3.0"
         OB2 = "ob2", "Open Badges 2.0"
 
+    class Outcome(models.TextChoices):
+        """The last verdict in one word, for lists (the page shows every check)."""
+
+        PASS = "pass", _("vérifié")
+        WARNING = "warning", _("vérifié, avec des réserves")
+        FAIL = "fail", _("non vérifié")
+        REVOKED = "revoked", _("révoqué")
+
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="external_badges"
@@ -46,6 +54,7 @@ class ExternalBadge(models.Model):
     valid_until = models.DateTimeField(null=True, blank=True)
     image_png = models.BinaryField(null=True, blank=True)
     verified = models.BooleanField(default=False)
+    outcome = models.CharField(max_length=8, choices=Outcome.choices, default=Outcome.FAIL)
     report = models.JSONField(default=dict, blank=True)  # the last verification, for display
     checked_at = models.DateTimeField(null=True, blank=True)
     public = models.BooleanField(default=False)  # the holder's choice (private by default)
