@@ -97,7 +97,7 @@ def test_the_claim_link_shows_the_badge_and_opens_its_page_in_that_session(
     text = response.content.decode()
     assert "Compétences relationnelles" in text
     assert f"/b/{award.public_id}/telecharger/badge.png" in text
-    assert "portefeuille de badges" in text
+    assert "sac à badges" in text
     assert "no-cache" in response["Cache-Control"]
     award.refresh_from_db()
     first = award.claimed_at

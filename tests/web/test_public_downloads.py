@@ -3,7 +3,9 @@ verifier accepts."""
 
 from __future__ import annotations
 
+import base64
 import json
+import re
 
 import pytest
 from django.core.cache import cache
@@ -12,6 +14,7 @@ from insigne.core.baking import unbake
 from insigne.core.verify import verify
 from insigne.web.awards.actions import change_state
 from insigne.web.badges.models import BadgeVersion
+from insigne.web.issuers.actions import active_key, rotate_key
 from insigne.web.public.fetching import platform_fetcher
 
 from .conftest import Cast
@@ -64,21 +67,69 @@ def test_the_baked_svg_verifies(cast: Cast, grouped_badge: BadgeVersion) -> None
     assert f"/b/{award.public_id}/telecharger/badge.svg" in html
 
 
-def test_there_is_no_svg_without_an_svg_image(cast: Cast, grouped_badge: BadgeVersion) -> None:
+def test_a_badge_drawn_only_in_png_downloads_as_an_svg_holding_the_png(
+    cast: Cast, grouped_badge: BadgeVersion
+) -> None:
     award = award_for(cast, grouped_badge, public=True)
-    client = cast.client(None)
-    assert client.get(f"/b/{award.public_id}/telecharger/badge.svg").status_code == 404
-    assert "badge.svg" not in client.get(f"/b/{award.public_id}").content.decode()
+    html = cast.client(None).get(f"/b/{award.public_id}").content.decode()
+    assert f"/b/{award.public_id}/telecharger/badge.svg" in html
+    svg = download(cast, award.public_id, "badge.svg", viewer=None)
+    assert unbake(svg).payload == award.credential
+    embedded = re.search(rb'href="data:image/png;base64,([^"]+)"', svg)
+    assert embedded and base64.b64decode(embedded[1]) == bytes(grouped_badge.image_png)
+    assert b"<title>Comp\xc3\xa9tences relationnelles</title>" in svg
+    assert b'width="64" height="64"' in svg
+    result = verify(svg, email=CAMILLE, fetcher=platform_fetcher())
+    assert result.verified, [(c.name, c.detail) for c in result.failures()]
+    assert (result.kind, result.container) == ("ob3", "svg")
 
 
-def test_the_jwt_download_exists_only_when_issued(cast: Cast, grouped_badge: BadgeVersion) -> None:
-    without = award_for(cast, grouped_badge, public=True)
-    assert cast.client(None).get(f"/b/{without.public_id}/telecharger/ob3.jwt").status_code == 404
-    award = award_for(cast, grouped_badge, public=True, with_jwt=True)
+def test_the_jwt_is_signed_on_first_download_and_the_same_afterwards(
+    cast: Cast, grouped_badge: BadgeVersion
+) -> None:
+    award = award_for(cast, grouped_badge, public=True)
+    assert award.credential_jwt == ""
     token = download(cast, award.public_id, "ob3.jwt", viewer=None)
-    result = verify(token, fetcher=platform_fetcher())
+    award.refresh_from_db()
+    assert award.credential_jwt.encode() == token
+    assert download(cast, award.public_id, "ob3.jwt", viewer=None) == token
+    result = verify(token, email=CAMILLE, fetcher=platform_fetcher())
     assert result.verified, [(c.name, c.detail) for c in result.failures()]
     assert result.format == "jwt"
+    payload = json.loads(base64.urlsafe_b64decode(token.split(b".")[1] + b"=="))
+    assert "proof" not in payload
+    assert payload["id"] == f"urn:uuid:{award.public_id}"
+
+
+def test_a_jwt_given_at_issuance_is_the_one_downloaded(
+    cast: Cast, grouped_badge: BadgeVersion
+) -> None:
+    award = award_for(cast, grouped_badge, public=True, with_jwt=True)
+    token = download(cast, award.public_id, "ob3.jwt", viewer=None)
+    assert token == award.credential_jwt.encode()
+    result = verify(token, fetcher=platform_fetcher())
+    assert result.verified, [(c.name, c.detail) for c in result.failures()]
+
+
+def test_the_jwt_of_an_award_is_signed_with_the_current_key_after_rotation(
+    cast: Cast, grouped_badge: BadgeVersion
+) -> None:
+    award = award_for(cast, grouped_badge, public=True)
+    rotate_key(cast.organisation)
+    token = download(cast, award.public_id, "ob3.jwt", viewer=None)
+    record, _key = active_key(cast.organisation)
+    header = json.loads(base64.urlsafe_b64decode(token.split(b".")[0] + b"=="))
+    assert header["kid"].endswith(f"#{record.public_multibase}")
+    assert header["kid"] != json.loads(award.credential)["proof"]["verificationMethod"]
+    result = verify(token, email=CAMILLE, fetcher=platform_fetcher())
+    assert result.verified, [(c.name, c.detail) for c in result.failures()]
+
+
+def test_every_format_is_listed_on_the_page(cast: Cast, grouped_badge: BadgeVersion) -> None:
+    award = award_for(cast, grouped_badge, public=True)
+    html = cast.client(None).get(f"/b/{award.public_id}").content.decode()
+    for name in ("badge.png", "badge.svg", "ob3.json", "ob3.jwt", "ob2.png"):
+        assert f'href="/b/{award.public_id}/telecharger/{name}" download' in html
 
 
 def test_the_ob2_png_carries_the_hosted_assertion(cast: Cast, grouped_badge: BadgeVersion) -> None:

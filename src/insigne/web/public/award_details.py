@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
-from urllib.parse import urlencode
 
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString
@@ -20,8 +20,9 @@ from ..awards.models import Award
 from ..badges.models import Competence
 from ..badges.rendering import markdown_html
 from ..issuers import identifiers
+from . import linkedin, qr
 from .certification import certification_of
-from .downloads import available
+from .downloads import FORMATS
 from .explanations import Verdict, explain
 from .verdict import award_verdict
 
@@ -160,7 +161,6 @@ class AwardDetails:
     @cached_property
     def downloads(self) -> list[tuple[str, str]]:
         """(label, URL) of every download, in the order the page lists them."""
-        has_svg = bool(getattr(self.award, "has_svg", False))
         labels = {
             "badge.png": _("Image PNG du badge, avec le badge signé à l'intérieur"),
             "badge.svg": _("Image SVG du badge, avec le badge signé à l'intérieur"),
@@ -170,35 +170,63 @@ class AwardDetails:
         }
         return [
             (str(labels[name]), reverse("public:download", args=[self.award.public_id, name]))
-            for name in available(self.award, has_svg=has_svg)
+            for name in FORMATS
         ]
 
     @property
     def ob2_assertion_url(self) -> str:
         return absolute(reverse("public:ob2-assertion", args=[self.award.public_id]))
 
+    # Sharing (``_share.html``): only for a public award, whose page anyone can open.
+
+    @property
+    def shareable(self) -> bool:
+        return self.award.public and self.award.erased_at is None
+
     def linkedin_add_url(self) -> str:
         """LinkedIn's "Add licence or certification" form, filled in (the member confirms)."""
-        awarded = self.award.awarded_at
-        params: dict[str, str | int] = {
-            "startTask": "CERTIFICATION_NAME",
-            "name": self.version.name,
-            "issueYear": awarded.year,
-            "issueMonth": awarded.month,
-            "certUrl": self.url,
-            "certId": str(self.award.public_id),
-        }
-        if self.organisation.linkedin_organization_id:
-            params["organizationId"] = self.organisation.linkedin_organization_id
-        else:
-            params["organizationName"] = self.organisation.name
-        if self.award.valid_until:
-            params["expirationYear"] = self.award.valid_until.year
-            params["expirationMonth"] = self.award.valid_until.month
-        return "https://www.linkedin.com/profile/add?" + urlencode(params)
+        return linkedin.add_to_profile_url(self.award, self.url)
 
     def linkedin_share_url(self) -> str:
-        return "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": self.url})
+        return linkedin.share_url(self.url)
+
+    @property
+    def linkedin_add_link(self) -> str:
+        """Our short address that redirects to ``linkedin_add_url`` (fits in any e-mail)."""
+        return absolute(reverse("public:linkedin", args=[self.award.public_id]))
+
+    @property
+    def linkedin_share_link(self) -> str:
+        return absolute(reverse("public:linkedin-share", args=[self.award.public_id]))
+
+    @property
+    def qr_label(self) -> str:
+        text = _("Code QR menant à la page du badge « %(badge)s »")
+        return text % {"badge": self.version.name}
+
+    @cached_property
+    def qr_svg(self) -> SafeString:
+        return SafeString(qr.svg(self.url, label=self.qr_label))
+
+    @property
+    def qr_svg_url(self) -> str:
+        return reverse("public:qr-svg", args=[self.award.public_id])
+
+    @property
+    def qr_png_url(self) -> str:
+        return reverse("public:qr-png", args=[self.award.public_id])
+
+    @property
+    def share_card_download_url(self) -> str:
+        return reverse("public:share-card", args=[self.award.public_id]) + "?telecharger=1"
+
+    @cached_property
+    def embed_html(self) -> str:
+        """A card to paste into any web page: inline styles, no script, images and link from
+        the platform."""
+        context = {"award": self.award, "details": self, "image": absolute(self.image_url)}
+        html = render_to_string("public/embed_card.html", context)
+        return " ".join(line.strip() for line in html.splitlines() if line.strip())
 
     @property
     def issuer_did(self) -> str:

@@ -8,14 +8,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, Concatenate, ParamSpec
+from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from .negotiation import HTML, preferred
 
-P = ParamSpec("P")
 GONE_FR = "Ce badge a été supprimé à la demande de son titulaire."
 GONE_EN = "This badge was deleted at its holder's request."
 
@@ -50,13 +49,14 @@ def gone(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def gone_when_erased(
-    view: Callable[Concatenate[HttpRequest, P], HttpResponse],
-) -> Callable[Concatenate[HttpRequest, P], HttpResponse]:
+View = Callable[..., HttpResponse]
+
+
+def gone_when_erased(view: View) -> View:
     """Answer 410 Gone when ``view`` raises ``Erased``."""
 
     @wraps(view)
-    def wrapped(request: HttpRequest, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
             return view(request, *args, **kwargs)
         except Erased:

@@ -16,11 +16,13 @@ from ..badges.models import BadgeVersion
 from ..issuers.models import Organisation
 from . import ob2_documents
 from .documents import achievement_document, did_document, json_bytes, profile_document
+from .erased import gone_json
 
 JSON_LD = "application/ld+json"
 _ASSERTION_FIELDS = (
     "public_id", "recipient_email", "salt", "awarded_at", "valid_until", "narrative",
     "evidence", "state", "state_reason", "version__number", "version__badge__public_id",
+    "erased_at",
 )  # fmt: skip
 CREDENTIAL = "application/vc+ld+json"
 
@@ -98,7 +100,8 @@ def ob2_badge_class(badge_id: str | uuid.UUID, number: int | str) -> Published |
 
 
 def ob2_assertion(award_id: str | uuid.UUID) -> Published | None:
-    """The hosted assertion; 410 Gone with ``revoked: true`` once revoked or while suspended.
+    """The hosted assertion; 410 Gone with ``revoked: true`` once revoked or while suspended,
+    410 Gone without it once its learner deleted their account.
 
     Public whatever the learner chose: it names the recipient only by a salted hash, and
     Open Badges 2.0 backpacks cannot verify a badge without it.
@@ -114,6 +117,9 @@ def ob2_assertion(award_id: str | uuid.UUID) -> Published | None:
     )
     if award is None:
         return None
+    if award.erased_at is not None:
+        url = ob2_documents.assertion_url(award)
+        return Published(gone_json(url), "application/json", status=410)
     if award.state != Award.State.ACTIVE:
         return Published(json_bytes(ob2_documents.revoked_document(award)), status=410)
     return Published(json_bytes(ob2_documents.assertion_document(award)))
@@ -125,7 +131,7 @@ def public_credential(award_id: str | uuid.UUID) -> Published | None:
     if public_id is None:
         return None
     credential = (
-        Award.objects.filter(public_id=public_id, public=True)
+        Award.objects.filter(public_id=public_id, public=True, erased_at__isnull=True)
         .values_list("credential", flat=True)
         .first()
     )

@@ -7,13 +7,17 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path
 
-from .views import awards, badges, claim, evidence, issuers, ob2, pages, verifier
+from .views import awards, badges, claim, evidence, issuers, ob2, pages, sharing, verifier
 
 app_name = "public"
 urlpatterns: list[URLPattern | URLResolver] = [
     path("b/<uuid:public_id>", awards.award_page, name="award"),
     path("b/<uuid:public_id>/partage.png", awards.share_card_image, name="share-card"),
     path("b/<uuid:public_id>/telecharger/<str:format_name>", awards.download, name="download"),
+    path("b/<uuid:public_id>/linkedin", sharing.linkedin_add, name="linkedin"),
+    path("b/<uuid:public_id>/linkedin/partager", sharing.linkedin_share, name="linkedin-share"),
+    path("b/<uuid:public_id>/qr.svg", sharing.qr_svg, name="qr-svg"),
+    path("b/<uuid:public_id>/qr.png", sharing.qr_png, name="qr-png"),
     path("reclamer/<str:token>", claim.claim, name="claim"),
     path("verifier", verifier.verifier, name="verifier"),
     path("issuers/<slug:slug>", issuers.profile, name="issuer"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 
 from ..awards.models import Award
@@ -20,14 +20,9 @@ _CLAIMS_KEPT = 50
 
 
 def awards() -> QuerySet[Award]:
-    """Awards with their badge version, badge and organisation, without the heavy columns
-    (``has_svg`` says whether the version has an SVG image)."""
-    return (
-        Award.objects.select_related("version__badge", "organisation")
-        .defer(
-            "version__image_png", "version__image_svg", "version__design", "organisation__logo_png"
-        )
-        .annotate(has_svg=ExpressionWrapper(~Q(version__image_svg=""), output_field=BooleanField()))
+    """Awards with their badge version, badge and organisation, without the heavy columns."""
+    return Award.objects.select_related("version__badge", "organisation").defer(
+        "version__image_png", "version__image_svg", "version__design", "organisation__logo_png"
     )
 
 

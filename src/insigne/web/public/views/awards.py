@@ -7,6 +7,7 @@ import uuid
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -14,12 +15,14 @@ from ...awards.models import Award
 from .. import downloads, share_card
 from ..award_details import AwardDetails
 from ..award_page import is_plain_visitor, page_parts, visitor_page
+from ..erased import gone_when_erased
 from ..negotiation import CREDENTIAL_TYPES, HTML, preferred, vary_on_accept
 from ..responses import file_response
 from ..visibility import awards, gate, visible_award
 
 
 @require_safe
+@gone_when_erased
 def award_page(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """One query for a visitor: the award's visibility and state; the page itself comes from
     the cache (see ``award_page.py``)."""
@@ -52,7 +55,9 @@ def award_page(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 
 
 @require_safe
+@gone_when_erased
 def share_card_image(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    """The card shown where the page is shared; with ``?telecharger=1``, as a file to save."""
     queryset = Award.objects.select_related("version__badge", "organisation").defer(
         "credential",
         "credential_jwt",
@@ -70,12 +75,14 @@ def share_card_image(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse
         award.organisation.name,
         bands.get(Award.State(award.state)),
     )
-    return file_response(
-        card, "image/png", "partage.png", attachment=False, private=not award.public
-    )
+    attachment = request.GET.get("telecharger") == "1"
+    stem = slugify(award.version.name)[:60] or "badge"
+    name = f"{stem}-partage.png" if attachment else "partage.png"
+    return file_response(card, "image/png", name, attachment=attachment, private=not award.public)
 
 
 @require_safe
+@gone_when_erased
 def download(request: HttpRequest, public_id: uuid.UUID, format_name: str) -> HttpResponse:
     if format_name not in downloads.FORMATS:
         raise Http404

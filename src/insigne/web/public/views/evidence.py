@@ -13,6 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.views.decorators.http import require_safe
 
 from ...awards.models import EvidenceFile
+from ..erased import Erased, gone_when_erased
 from ..responses import file_response
 from ..visibility import can_see
 
@@ -20,6 +21,7 @@ INLINE_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp", 
 
 
 @require_safe
+@gone_when_erased
 def evidence_file(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     found = (
         EvidenceFile.objects.select_related("award__organisation")
@@ -27,6 +29,8 @@ def evidence_file(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         .filter(public_id=public_id)
         .first()
     )
+    if found is not None and found.award.erased_at is not None:
+        raise Erased
     if found is None or not can_see(request, found.award):
         raise Http404
     declared = found.content_type.split(";")[0].strip().lower()
