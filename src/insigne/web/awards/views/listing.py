@@ -70,6 +70,7 @@ def award_list(request: HttpRequest, slug: str) -> HttpResponse:
             "state",
             "state_reason",
             "claimed_at",
+            "erased_at",
             "version__name",
             "version__number",
         )

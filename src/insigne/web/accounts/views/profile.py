@@ -1,4 +1,5 @@
-"""The account page; sign-in, sign-up and the rest come from allauth."""
+"""The account page: name and language, addresses, password, organisations, and the way to
+the backpack, the export and the deletion."""
 
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from .actions import update_account
-from .forms import AccountForm
-from .models import User
+from ..actions import update_account
+from ..forms import AccountForm
+from ..models import User
 
 
 @login_required

@@ -1,0 +1,1 @@
+"""Everything an account holds, for its owner to take away (GDPR portability)."""
