@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.test import Client
 from PIL import Image
 
+from insigne.web.awards.actions import change_state
 from insigne.web.awards.models import Award
 from insigne.web.badges.models import BadgeVersion
 from insigne.web.public import qr
@@ -313,3 +314,17 @@ def test_the_holder_of_a_public_badge_can_reach_it_in_their_backpack(
 ) -> None:
     award = award_for(cast, grouped_badge, public=True, linked=True)
     assert f'<a href="/sac/badges/{award.public_id}">' in holder_page(cast, award)
+
+
+@pytest.mark.parametrize(
+    ("state", "warning"),
+    [("revoked", "Ce badge a été révoqué"), ("suspended", "Ce badge est suspendu")],
+)
+def test_the_sharing_panel_warns_that_a_revoked_or_suspended_badge_says_so(
+    cast: Cast, grouped_badge: BadgeVersion, state: str, warning: str
+) -> None:
+    award = award_for(cast, grouped_badge, public=True, linked=True)
+    assert "sa page l'indique" not in holder_page(cast, award)
+    change_state([award], state, "Erreur de saisie")
+    text = holder_page(cast, award)
+    assert f"{warning} par son émetteur\u00a0: sa page l'indique à quiconque l'ouvre." in text
