@@ -17,7 +17,7 @@ from insigne.web.accounts.models import User
 from insigne.web.awards.models import Award
 from insigne.web.badges.models import BadgeVersion
 
-from .conftest import Cast, make_badge, make_user
+from .conftest import Cast, make_badge
 from .test_accounts_support import (
     PASSWORD,
     SAME_PASSWORD,

@@ -133,9 +133,7 @@ def sole_owned(user: User) -> list[Organisation]:
         .exclude(user=user)
         .values("organisation_id")
     )
-    return list(
-        Organisation.objects.filter(pk__in=owned).exclude(pk__in=others).order_by("name")
-    )
+    return list(Organisation.objects.filter(pk__in=owned).exclude(pk__in=others).order_by("name"))
 
 
 @transaction.atomic

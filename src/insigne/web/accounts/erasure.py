@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.db.models import Q
 from django.utils import timezone
 
 from ..awards.models import Award, AwardImport, EvidenceFile
@@ -33,18 +34,13 @@ ERASED_FIELDS = {
 
 def erase_awards(ids: list[int], addresses: Iterable[str]) -> int:
     """Erase the awards ``ids`` (call inside the transaction that locked them); ``addresses``
-    are the person's, also wiped from the finished imports that named them. Returns how many
-    awards were erased."""
+    are the person's, also wiped from the reports of finished imports that name them. Returns
+    how many awards were erased."""
     if not ids:
         return 0
     now = timezone.now()
     emails = set(addresses) | set(
         Award.objects.filter(pk__in=ids).values_list("recipient_email", flat=True)
-    )
-    imports = set(
-        Award.objects.filter(pk__in=ids, import_batch__isnull=False).values_list(
-            "import_batch_id", flat=True
-        )
     )
     EvidenceFile.objects.filter(award_id__in=ids).delete()
     HolderEvidence.objects.filter(award_id__in=ids).delete()
@@ -52,14 +48,21 @@ def erase_awards(ids: list[int], addresses: Iterable[str]) -> int:
     erased = Award.objects.filter(pk__in=ids).update(
         **ERASED_FIELDS, erased_at=now, holder_changed_at=now
     )
-    _wipe_imports(imports, emails - {""})
+    _wipe_imports(emails - {""})
     return erased
 
 
-def _wipe_imports(import_ids: set[int], emails: set[str]) -> None:
-    """Blank the person's rows in finished imports (kept for the issuer's report: line numbers
-    and reasons stay). An import still running keeps its rows: it reads them to resume."""
-    finished = AwardImport.objects.filter(pk__in=import_ids, state=AwardImport.State.DONE)
+def _wipe_imports(emails: set[str]) -> None:
+    """Blank the person's lines in the reports of finished imports (line numbers and reasons
+    stay). An import not finished keeps its rows: it reads them to resume, and confirming a
+    preview is a new award, the issuer's decision."""
+    if not emails:
+        return
+    naming = Q()
+    for email in emails:
+        naming |= Q(rows__icontains=email) | Q(problems__icontains=email)
+        naming |= Q(report__icontains=email)
+    finished = AwardImport.objects.filter(naming, state=AwardImport.State.DONE)
     for batch in finished.only("pk", "rows", "problems", "report"):
         rows = [_wiped(row, emails) for row in batch.rows]
         problems = [_wiped(problem, emails) for problem in batch.problems]

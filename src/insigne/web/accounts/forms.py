@@ -60,6 +60,9 @@ class DeleteAccountForm(forms.Form):
         addresses = EmailAddress.objects.filter(user=self.user).values_list("email", flat=True)
         if email.strip().lower() not in {a.lower() for a in [self.user.email, *addresses]}:
             raise forms.ValidationError(
-                _("Cette adresse n'est pas celle de votre compte. Votre compte n'a pas été supprimé.")
+                _(
+                    "Cette adresse n'est pas celle de votre compte. "
+                    "Votre compte n'a pas été supprimé."
+                )
             )
         return email

@@ -33,7 +33,10 @@ def build_archive(found: Contents) -> IO[bytes]:
     with zipfile.ZipFile(spool, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         readme = render_to_string(
             "accounts/export/README.txt",
-            {"contents": found, "verifier_url": f"{settings.PUBLIC_URL}{reverse('public:verifier')}"},
+            {
+                "contents": found,
+                "verifier_url": f"{settings.PUBLIC_URL}{reverse('public:verifier')}",
+            },
         )
         archive.writestr("README.txt", readme.replace("\n", "\r\n").encode("utf-8"))
         archive.writestr("badges.csv", table_bytes(found))
@@ -65,11 +68,11 @@ def _write_award(archive: zipfile.ZipFile, award: Award) -> None:
     for added in award.holder_evidence.all():
         if not added.file_name:
             continue
-        data = HolderEvidence.objects.filter(pk=added.pk).values_list("data", flat=True).get()
-        if data is None:
+        kept = HolderEvidence.objects.filter(pk=added.pk).values_list("data", flat=True).get()
+        if kept is None:
             continue
         name = naming.file_name(added.file_name, taken)
-        archive.writestr(f"{folder}/preuves-ajoutees/{name}", bytes(data))
+        archive.writestr(f"{folder}/preuves-ajoutees/{name}", bytes(kept))
 
 
 def _write_imported(archive: zipfile.ZipFile, badge: ExternalBadge) -> None:

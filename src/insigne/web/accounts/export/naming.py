@@ -4,6 +4,7 @@ the archive, whatever the badge or file is called)."""
 from __future__ import annotations
 
 import mimetypes
+import re
 from datetime import datetime
 
 from django.core.exceptions import SuspiciousFileOperation
@@ -61,7 +62,7 @@ def file_name(name: str, taken: set[str]) -> str:
         base = get_valid_filename(name.replace("/", "_").replace("\\", "_"))
     except SuspiciousFileOperation:  # nothing usable left, such as ".."
         base = ""
-    base = base.lstrip(".")[:120] or "fichier"
+    base = re.sub(r"\.{2,}", ".", base).lstrip("._-")[:120] or "fichier"
     candidate, number = base, 1
     while candidate in taken:
         number += 1

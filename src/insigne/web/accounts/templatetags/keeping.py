@@ -11,6 +11,7 @@ from django import template
 from ....core.identity import normalize_email
 from ...awards.models import Award
 from ..actions import address_elsewhere
+from ..models import User
 
 register = template.Library()
 
@@ -27,13 +28,12 @@ class KeepOffer:
 
 @register.simple_tag(takes_context=True)
 def keep_offer(context: dict[str, Any], award: Award) -> KeepOffer:
-    request = context.get("request")
-    user = getattr(request, "user", None)
-    signed_in = user is not None and user.is_authenticated
+    visitor = getattr(context.get("request"), "user", None)
+    user = visitor if isinstance(visitor, User) and visitor.is_authenticated else None
     if award.learner_id is not None:
-        mine = signed_in and award.learner_id == user.pk  # type: ignore[union-attr]
+        mine = user is not None and award.learner_id == user.pk
         return KeepOffer("mine" if mine else "elsewhere")
-    if not signed_in:
+    if user is None:
         return KeepOffer("anonymous")
     email = normalize_email(award.recipient_email)
     has_it = EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
