@@ -26,6 +26,7 @@ from insigne.web.external.report import from_report
 from .conftest import Cast
 from .images import PNG_64
 from .test_external_support import (  # noqa: F401
+    STATUS_LIST,
     Outside,
     dcc,
     insigne_png,
@@ -139,6 +140,39 @@ def test_a_hosted_ob2_assertion_offline_is_kept_with_a_failing_verdict(
     assert (badge.verified, badge.outcome) == (False, "fail")
     assert badge.name == "basic-assertion.json"  # nothing better is known
     assert badge.report["complete"] is False
+
+
+def test_a_badge_revoked_on_its_status_list_imports_as_revoked(
+    cast: Cast, vectors: Path, outside: Outside
+) -> None:
+    outside.documents[STATUS_LIST] = ob30(vectors, "bit-string-list/testlist")
+    data = ob30(vectors, "bit-string-list/credential-status-revoked.json")
+    badge = import_badge(cast.learner, data).badge
+    assert (badge.verified, badge.outcome) == (False, "revoked")
+    assert checks_of(badge)["status"] == "fail"
+
+
+def test_a_status_list_out_of_reach_leaves_the_status_unknown(
+    cast: Cast, vectors: Path, outside: Outside
+) -> None:
+    data = ob30(vectors, "bit-string-list/credential-status-revoked.json")
+    badge = import_badge(cast.learner, data).badge
+    assert STATUS_LIST in outside.asked
+    assert (badge.verified, badge.outcome) == (True, "warning")
+    assert checks_of(badge)["status"] == "warning"
+    assert badge.report["complete"] is False
+
+
+def test_a_signed_ob2_assertion_imports_with_its_badge_class(
+    cast: Cast, vectors: Path, outside: Outside
+) -> None:
+    outside.serve_ob2_assets(vectors)
+    data = vector(vectors, "1edtech-validator/ob20/simple.jwt")
+    badge = import_badge(cast.learner, data, name="simple.jwt").badge
+    assert (badge.spec, badge.original_media_type) == ("ob2", "application/jwt")
+    assert badge.verified, badge.report["checks"]
+    assert badge.name == "Awesome Robotics Badge"
+    assert badge.credential == data.decode().strip()
 
 
 @pytest.mark.parametrize(

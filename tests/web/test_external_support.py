@@ -27,6 +27,10 @@ from .conftest import Cast
 from .test_public_support import award_for
 
 ADD = "/sac/externes/ajouter"
+STATUS_LIST = (  # where the 1EdTech revoked credential's status list is published
+    "https://raw.githubusercontent.com/1EdTech/digital-credentials-public-validator/refs/heads/"
+    "main/inspector-vc/src/test/resources/ob30/bit-string-list/testlist"
+)
 OB2_PREFIXES = ("https://www.example.org/", "https://example.org/", "http://example.org/")
 
 

@@ -39,7 +39,7 @@ def megabytes(size: int) -> int:
 
 def too_big_message() -> str:
     return _(
-        "Ce fichier est trop volumineux : un badge pèse au plus %(size)s Mo. Vérifiez qu'il "
+        "Ce fichier est trop volumineux : un badge pèse au plus %(size)s Mo. Vérifiez qu'il "
         "s'agit bien de l'image ou du fichier du badge."
     ) % {"size": megabytes(MAX_FILE_BYTES)}
 
@@ -97,7 +97,7 @@ def _fetch_badge(url: str, recording: fetching.RecordingFetcher) -> Response:
     if response.status == 410:
         raise ImportRefusedError(
             _(
-                "Cette adresse répond que le badge a été retiré (410 Gone) : son émetteur l'a "
+                "Cette adresse répond que le badge a été retiré (410 Gone) : son émetteur l'a "
                 "révoqué ou supprimé."
             ),
             f"{url} answered HTTP 410",

@@ -30,7 +30,7 @@ class ImportForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["file"].help_text = _(
             "Image PNG ou SVG du badge, fichier JSON ou jeton JWT, tel que la plateforme de "
-            "l'émetteur vous l'a remis (%(size)s Mo au plus)."
+            "l'émetteur vous l'a remis (%(size)s Mo au plus)."
         ) % {"size": megabytes(MAX_FILE_BYTES)}
 
     def clean_file(self) -> Any:
@@ -48,7 +48,7 @@ class ImportForm(forms.Form):
             )
         if len(given) > 1:
             raise forms.ValidationError(
-                _("Donnez un seul badge à la fois : un fichier ou une adresse, pas les deux."),
+                _("Donnez un seul badge à la fois : un fichier ou une adresse, pas les deux."),
                 code="several",
             )
         return cleaned
@@ -58,7 +58,7 @@ class PublishForm(forms.Form):
     """Making a badge public asks for the holder's explicit agreement."""
 
     consent = forms.BooleanField(
-        label=_("J'ai compris : toute personne qui a l'adresse de la page pourra voir ce badge."),
+        label=_("J'ai compris : toute personne qui a l'adresse de la page pourra voir ce badge."),
         required=True,
         error_messages={
             "required": _("Cochez la case pour confirmer que vous voulez rendre ce badge public.")

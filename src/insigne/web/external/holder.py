@@ -12,14 +12,12 @@ from allauth.account.models import EmailAddress
 
 from ...core.identity import hash_matches, normalize_email
 from ...core.ob2.recipient import recipient_matches
-from ..accounts.models import User
 
 
-def verified_addresses(user: User) -> list[str]:
-    addresses = EmailAddress.objects.filter(user=user, verified=True).values_list(
-        "email", flat=True
-    )
-    return sorted(set(addresses))
+def verified_addresses(user_id: int) -> list[str]:
+    """The addresses account ``user_id`` has confirmed."""
+    verified = EmailAddress.objects.filter(user_id=user_id, verified=True)
+    return sorted(set(verified.values_list("email", flat=True)))
 
 
 def issued_to(kind: str, credential: dict[str, Any] | None, addresses: list[str]) -> str | None:

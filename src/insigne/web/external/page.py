@@ -17,5 +17,5 @@ def badge_context(badge: ExternalBadge) -> dict[str, object]:
         "badge": badge,
         "shown": shown,
         "expired": badge.valid_until is not None and badge.valid_until < timezone.now(),
-        "issued_to": issued_to(badge.spec, shown.credential, verified_addresses(badge.owner)),
+        "issued_to": issued_to(badge.spec, shown.credential, verified_addresses(badge.owner_id)),
     }

@@ -48,7 +48,7 @@ def recognise(data: bytes, fetcher: RecordingFetcher) -> Recognised:
     if any(check.name == "kind" for check in result.checks):
         raise ImportRefusedError(
             _(
-                "Ce document est un justificatif numérique, mais pas un badge (Open Badge) : "
+                "Ce document est un justificatif numérique, mais pas un badge (Open Badge) : "
                 "seuls les badges peuvent être ajoutés à votre sac."
             ),
             "the credential has no Open Badges type",
@@ -56,7 +56,7 @@ def recognise(data: bytes, fetcher: RecordingFetcher) -> Recognised:
     payload = _payload(data, result)
     if _cut_short(payload, result):
         raise ImportRefusedError(
-            _("Ce jeton (JWT) est incomplet : sa signature a été coupée. Copiez-le en entier."),
+            _("Ce jeton (JWT) est incomplet : sa signature a été coupée. Copiez-le en entier."),
             "the signature is shorter than its algorithm's",
         )
     return Recognised(result, payload, _media_type(result))

@@ -27,14 +27,16 @@ from ..recognition import ImportRefusedError
 FORM_OVERHEAD = 64 * 1024
 
 
-def _page(request: HttpRequest, form: ImportForm, status: int = 200) -> HttpResponse:
-    return render(request, "external/add.html", {"form": form}, status=status)
+def _page(
+    request: HttpRequest, form: ImportForm, status: int = 200, problem: str = ""
+) -> HttpResponse:
+    problems = [problem] if problem else list(form.non_field_errors())
+    context = {"form": form, "problems": problems}
+    return render(request, "external/add.html", context, status=status)
 
 
 def _refused(request: HttpRequest, problem: str, status: int) -> HttpResponse:
-    form = ImportForm()
-    form.add_error(None, problem)
-    return _page(request, form, status)
+    return _page(request, ImportForm(), status, problem)
 
 
 @csrf_exempt
@@ -53,7 +55,7 @@ def add(request: HttpRequest) -> HttpResponse:
         except (RequestDataTooBig, TooManyFieldsSent):
             return _refused(request, actions.too_big_message(), 413)
         except MultiPartParserError:
-            return _refused(request, _("L'envoi est incomplet ou illisible ; réessayez."), 400)
+            return _refused(request, _("L'envoi est incomplet ou illisible ; réessayez."), 400)
     return _add(request)
 
 
@@ -77,8 +79,7 @@ def _add(request: HttpRequest) -> HttpResponse:
         else:
             imported = actions.import_badge_from_url(owner, form.cleaned_data["url"])  # type: ignore[arg-type]
     except ImportRefusedError as refused:
-        form.add_error(None, refused.message)
-        return _page(request, form, status=400)
+        return _page(request, form, status=400, problem=refused.message)
     _announce(request, imported)
     return redirect("external:detail", public_id=imported.badge.public_id)
 
@@ -87,20 +88,21 @@ def _announce(request: HttpRequest, imported: actions.Imported) -> None:
     """Say what was added, and whether it verifies, before the holder reads the page."""
     outcome = imported.badge.outcome
     if imported.replaced:
-        added = _("Ce badge était déjà dans votre sac : il a été remplacé par celui-ci.")
+        added = _("Ce badge était déjà dans votre sac : il a été remplacé par celui-ci.")
     else:
         added = _("Badge ajouté à votre sac.")
     if outcome == ExternalBadge.Outcome.PASS:
-        messages.success(request, f"{added} {_('Sa vérification a réussi.')}")
+        verdict = _("Sa vérification a réussi.")
+        messages.success(request, f"{added} {verdict}")
     elif outcome == ExternalBadge.Outcome.WARNING:
-        verdict = _("Il est authentique, mais sa vérification appelle des réserves : lisez-les.")
+        verdict = _("Il est authentique, mais sa vérification appelle des réserves : lisez-les.")
         messages.success(request, f"{added} {verdict}")
     elif outcome == ExternalBadge.Outcome.REVOKED:
-        verdict = _("Attention : son émetteur l'a révoqué, il n'atteste plus rien.")
+        verdict = _("Attention : son émetteur l'a révoqué, il n'atteste plus rien.")
         messages.warning(request, f"{added} {verdict}")
     else:
         verdict = _(
-            "Attention : sa vérification a échoué. Il reste dans votre sac, mais lisez "
+            "Attention : sa vérification a échoué. Il reste dans votre sac, mais lisez "
             "ci-dessous pourquoi avant de vous en servir."
         )
         messages.warning(request, f"{added} {verdict}")

@@ -57,9 +57,11 @@ def original(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     badge = queries.owned(request.user, public_id)  # type: ignore[arg-type]
     extension = _EXTENSIONS.get(badge.original_media_type, "json")
     name = badge.original_name or f"{slugify(badge.name)[:60] or 'badge'}.{extension}"
-    return file_response(
+    response = file_response(
         bytes(badge.original), badge.original_media_type, name, attachment=True, private=True
     )
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"  # an SVG stays inert
+    return response
 
 
 @require_safe
@@ -81,7 +83,7 @@ def publish(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     if not form.is_valid():
         return render(request, "external/detail.html", detail_context(badge, form), status=400)
     actions.set_public(badge, True)
-    messages.success(request, _("Ce badge est maintenant public : vous pouvez partager sa page."))
+    messages.success(request, _("Ce badge est maintenant public : vous pouvez partager sa page."))
     return redirect("external:detail", public_id=public_id)
 
 
@@ -90,7 +92,7 @@ def publish(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 def unpublish(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     badge = queries.owned(request.user, public_id)  # type: ignore[arg-type]
     actions.set_public(badge, False)
-    messages.success(request, _("Ce badge est maintenant privé : sa page publique n'existe plus."))
+    messages.success(request, _("Ce badge est maintenant privé : sa page publique n'existe plus."))
     return redirect("external:detail", public_id=public_id)
 
 
@@ -100,6 +102,6 @@ def delete(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     if request.method == "POST":
         name = badge.name
         actions.delete_badge(badge)
-        messages.success(request, _("« %(name)s » a été retiré de votre sac.") % {"name": name})
+        messages.success(request, _("« %(name)s » a été retiré de votre sac.") % {"name": name})
         return redirect("backpack:index")
     return render(request, "external/delete.html", {"badge": badge})
