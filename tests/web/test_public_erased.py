@@ -100,6 +100,7 @@ def test_machines_asking_for_the_credential_get_gone_in_json(
     assert response.status_code == 410
     assert response["Content-Type"] == "application/json"
     document = json.loads(response.content)
+    assert document["id"] == f"https://insigne.test/b/{award.public_id}"
     assert document["message"]["fr"] == GONE
     assert "revoked" not in document
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -38,7 +39,9 @@ def gone(request: HttpRequest) -> HttpResponse:
     """410 Gone: a short page for people, a small JSON document for clients asking for JSON."""
     if preferred(request, [HTML, "application/json", "application/ld+json"]) != HTML:
         response = HttpResponse(
-            gone_json(request.build_absolute_uri()), content_type="application/json", status=410
+            gone_json(f"{settings.PUBLIC_URL}{request.path}"),
+            content_type="application/json",
+            status=410,
         )
         response["Access-Control-Allow-Origin"] = "*"
     else:

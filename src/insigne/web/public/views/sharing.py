@@ -61,7 +61,7 @@ def qr_svg(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     response = file_response(
         body.encode("utf-8"), "image/svg+xml", f"{stem}.svg", attachment=True, private=private
     )
-    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    response["Content-Security-Policy"] = "default-src 'none'"
     return response
 
 
