@@ -117,6 +117,17 @@ def test_an_insigne_badge_imports_and_verifies_without_the_network(
     assert badge.issuer_name == "Atelier de Lyon"
 
 
+def test_an_insigne_badge_the_holder_already_has_is_not_imported_twice(
+    cast: Cast, grouped_badge: BadgeVersion, outside: Outside
+) -> None:
+    _award, png = insigne_png(cast, grouped_badge, linked=True)
+    with pytest.raises(ImportRefusedError) as refused:
+        import_badge(cast.learner, png)
+    assert "déjà dans votre sac" in refused.value.message
+    assert not ExternalBadge.objects.exists()
+    assert import_badge(cast.outsider, png).badge.verified  # someone else may keep a copy
+
+
 def test_a_hosted_ob2_assertion_is_verified_at_its_address(
     cast: Cast, vectors: Path, outside: Outside
 ) -> None:

@@ -91,6 +91,7 @@ def test_an_added_badge_opens_on_its_page_with_its_verdict(
     assert '<div class="verdict pass">' in html
     assert "Travailler en équipe" in html  # the competences the credential recognises
     assert f"Délivré à votre adresse {CAMILLE}" in html
+    assert "aucune adresse donnée" not in html  # the engine's unchecked recipient line
 
 
 def test_the_holder_is_told_whether_the_import_verified(

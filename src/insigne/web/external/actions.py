@@ -8,6 +8,7 @@ credential in place (same page address, same choice of public or private, same c
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import PurePosixPath
@@ -22,6 +23,7 @@ from django.utils.translation import gettext as _
 from ...core.fetch import Fetcher, FetchError, Response
 from ...core.verify import VerificationResult
 from ..accounts.models import User
+from ..awards.models import Award
 from ..public.safe_fetch import FetchRefusedError
 from . import fetching
 from .description import describe
@@ -126,6 +128,14 @@ def _import(
         raise ImportRefusedError(too_big_message(), f"{len(data)} bytes")
     recognised = recognise(data, recording)
     result = recognised.result
+    if _held_on_the_platform(owner, result.credential, recognised.payload):
+        raise ImportRefusedError(
+            _(
+                "Ce badge est déjà dans votre sac : c'est un badge Insigne que vous avez "
+                "récupéré. Il n'a pas besoin d'être importé."
+            ),
+            "the holder's own Insigne award",
+        )
     documents = ob2_documents(result.credential, recording.document) if result.kind == "ob2" else {}
     credential = expanded(result.kind, result.credential, documents)
     described = describe(result.kind, credential, name or url)
@@ -147,6 +157,19 @@ def _import(
         **_verdict_fields(result, complete=not recording.failures, documents=documents),
     }
     return _upsert(owner, described.credential_id, fields)
+
+
+def _held_on_the_platform(owner: User, credential: Any, payload: str) -> bool:
+    """Whether ``payload`` is the credential of an Insigne award ``owner`` already holds."""
+    identifier = credential.get("id") if isinstance(credential, dict) else None
+    if not isinstance(identifier, str) or not identifier.startswith("urn:uuid:"):
+        return False
+    try:
+        public_id = uuid.UUID(identifier.removeprefix("urn:uuid:"))
+    except ValueError:
+        return False
+    held = Award.objects.filter(public_id=public_id, learner=owner, erased_at__isnull=True)
+    return held.filter(Q(credential=payload) | Q(credential_jwt=payload)).exists()
 
 
 def _upsert(owner: User, credential_id: str, fields: dict[str, Any]) -> Imported:

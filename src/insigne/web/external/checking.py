@@ -10,7 +10,7 @@ network, always shows. A re-check is kept a minute, so a burst of visits costs o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -66,12 +66,23 @@ def current_verdict(badge: ExternalBadge) -> Shown:
         and stored_report.get("complete")
         and not _dates_failed(check.result)
     ):
-        return Shown(explain(stored), shown_facts, credential, False, True, badge.checked_at)
+        return Shown(_explained(stored), shown_facts, credential, False, True, badge.checked_at)
     if fresh:
         actions.record_verdict(
             badge, check.result, complete=check.complete, documents=documents, at=check.at
         )
-    return Shown(explain(check.result), shown_facts, credential, True, check.complete, check.at)
+    verdict = _explained(check.result)
+    return Shown(verdict, shown_facts, credential, True, check.complete, check.at)
+
+
+def _explained(result: VerificationResult) -> Verdict:
+    """The verdict without the recipient line the engine leaves unchecked: the pages say
+    whether the badge names its holder, from the holder's verified addresses."""
+    verdict = explain(result)
+    lines = [
+        line for line in verdict.lines if (line.name, line.outcome) != ("recipient", "skipped")
+    ]
+    return replace(verdict, lines=tuple(lines))
 
 
 def _check_again(badge: ExternalBadge) -> _Check:
