@@ -23,6 +23,8 @@ class Badge(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     archived = models.BooleanField(_("archivé"), default=False)
+    # Learners may ask for the badge from its public page (the claims app handles requests).
+    accepts_requests = models.BooleanField(_("accepte les demandes"), default=False)
 
     class Meta:
         ordering = ["-created_at"]
