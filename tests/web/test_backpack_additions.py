@@ -106,7 +106,9 @@ def test_evidence_needs_a_link_or_a_file(cast: Cast, grouped_badge: BadgeVersion
     award = held(cast, grouped_badge)
     response = add_evidence(cast.client(cast.learner), award)
     assert response.status_code == 400  # type: ignore[attr-defined]
-    assert "Indiquez une adresse web ou joignez un fichier." in response.content.decode()  # type: ignore[attr-defined]
+    html = response.content.decode()  # type: ignore[attr-defined]
+    assert "Indiquez une adresse web ou joignez un fichier." in html
+    assert '<a href="#ajout-preuve-title">Aller au formulaire</a>' in html
     assert not HolderEvidence.objects.exists()
 
 

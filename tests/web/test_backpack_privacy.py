@@ -54,7 +54,9 @@ def test_publishing_without_ticking_the_consent_is_refused(
     award = held(cast, grouped_badge)
     response = publish(cast.client(cast.learner), award)
     assert response.status_code == 400  # type: ignore[attr-defined]
-    assert "Cochez la case pour confirmer" in response.content.decode()  # type: ignore[attr-defined]
+    html = response.content.decode()  # type: ignore[attr-defined]
+    assert "Cochez la case pour confirmer" in html
+    assert '<a href="#visibilite">Aller au formulaire</a>' in html
     award.refresh_from_db()
     assert not award.public
     assert award.public_changed_at is None

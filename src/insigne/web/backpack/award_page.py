@@ -28,6 +28,15 @@ def collections_with(user: User, award: Award) -> list[Collection]:
     )
 
 
+# Where each form of the page is, to point at the one sent back with errors.
+FORM_ANCHORS = {
+    "publish": "visibilite",
+    "reflection": "reflexion",
+    "evidence": "ajout-preuve-title",
+    "collection": "collections",
+}
+
+
 def award_context(user: User, award: Award, **bound: forms.Form) -> dict[str, Any]:
     """The page's context; ``bound`` holds a form sent back with its errors (by name:
     ``publish``, ``reflection``, ``evidence``, ``collection``)."""
@@ -50,4 +59,5 @@ def award_context(user: User, award: Award, **bound: forms.Form) -> dict[str, An
         "collection_form": bound.get("collection")
         or (CollectionChoiceForm(others, auto_id="collection_%s") if others else None),
         "has_collections": bool(collections),
+        "problem_anchor": next((FORM_ANCHORS[name] for name in bound if name in FORM_ANCHORS), ""),
     }

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .actions import EvidenceInput
 from .holdings import Origin, Standing
-from .limits import MAX_EVIDENCE_BYTES, REFLECTION_LENGTH, evidence_type
+from .limits import EVIDENCE_TYPES, MAX_EVIDENCE_BYTES, REFLECTION_LENGTH, evidence_type
 from .search import PRIVATE, PUBLIC, Filters
 
 
@@ -106,6 +106,7 @@ class EvidenceForm(_Form):
     file = forms.FileField(
         label=_("Fichier (facultatif)"),
         required=False,
+        widget=forms.FileInput(attrs={"accept": ",".join(sorted(EVIDENCE_TYPES))}),
         help_text=_(
             "PDF, image, document bureautique, audio ou vidéo ; 10 Mo au plus. "
             "Donnez une adresse web, un fichier ou les deux."
