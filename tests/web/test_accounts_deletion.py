@@ -16,6 +16,7 @@ from insigne.web.awards.actions import change_state, confirm_import, start_impor
 from insigne.web.awards.models import Award, AwardImport, EvidenceFile, StatusList
 from insigne.web.backpack.models import Collection, HolderEvidence, Reflection
 from insigne.web.badges.models import BadgeVersion
+from insigne.web.claims.models import BadgeRequest
 from insigne.web.external.models import ExternalBadge
 from insigne.web.issuers.models import Membership, Role
 
@@ -52,6 +53,7 @@ def test_deleting_the_account_erases_the_personal_data_of_its_badges(
         cast, make_badge(cast.organisation, name="Autonomie"), email=WORK, name="Camille R."
     )
     imported_badge(cast.learner)
+    BadgeRequest.objects.create(badge=held.version.badge, email=WORK, name="Camille Roux")
     Collection.objects.create(owner=cast.learner, name="Mes badges de Camille").awards.add(held)
     bits = {s.pk: bytes(s.bits) for s in StatusList.objects.all()}
 
@@ -76,6 +78,7 @@ def test_deleting_the_account_erases_the_personal_data_of_its_badges(
     assert not EvidenceFile.objects.exists()
     assert not HolderEvidence.objects.exists() and not Reflection.objects.exists()
     assert not ExternalBadge.objects.exists() and not Collection.objects.exists()
+    assert not BadgeRequest.objects.exists()
     assert not EmailAddress.objects.filter(email__in=[WORK, cast.learner.email]).exists()
 
 

@@ -11,11 +11,13 @@ import zipfile
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from insigne.core.verify import verify
 from insigne.web.awards.models import Award, EvidenceFile
 from insigne.web.backpack.models import Collection
 from insigne.web.badges.models import BadgeVersion
+from insigne.web.claims.models import BadgeRequest
 from insigne.web.public.fetching import platform_fetcher
 
 from .conftest import Cast, make_badge
@@ -192,3 +194,34 @@ def test_an_erased_award_is_never_exported(cast: Cast, grouped_badge: BadgeVersi
     Award.objects.filter(pk=award.pk).update(erased_at=award.awarded_at)
     names = archive(cast.client(cast.learner)).namelist()
     assert not [n for n in names if n.startswith("badges-insigne/")]
+
+
+def test_badge_requests_of_the_person_are_exported_with_their_files_and_no_one_elses(
+    cast: Cast, grouped_badge: BadgeVersion
+) -> None:
+    BadgeRequest.objects.create(
+        badge=grouped_badge.badge,
+        email=CAMILLE,
+        name="Camille Roux",
+        user=cast.learner,
+        message="J'ai participé à tout le projet.",
+        evidence_file_name="attestation.pdf",
+        evidence_content_type="application/pdf",
+        evidence_data=b"%PDF attestation",
+    )
+    BadgeRequest.objects.create(
+        badge=grouped_badge.badge,
+        email="ana@example.org",
+        name="Ana Lopez",
+        state=BadgeRequest.State.DECLINED,
+        decided_by=cast.learner,  # decided by the person, as someone else's request
+        decided_at=timezone.now(),
+    )
+    zipped = archive(cast.client(cast.learner))
+    [request] = json.loads(zipped.read("compte.json"))["badge_requests"]
+    assert (request["badge"], request["message"]) == (
+        "Compétences relationnelles",
+        "J'ai participé à tout le projet.",
+    )
+    assert zipped.read("demandes-de-badges/attestation.pdf") == b"%PDF attestation"
+    assert "ana@example.org" not in zipped.read("compte.json").decode()

@@ -1,5 +1,6 @@
 """The export archive: every badge as its signed credential and baked image, the imported
-badges as received, the evidence files, ``badges.csv``, ``compte.json`` and a README.
+badges as received, the evidence files (the issuer's, the holder's, those joined to badge
+requests), ``badges.csv``, ``compte.json`` and a README.
 
 The zip is written to a spooled temporary file (on disk past a few megabytes), and each file
 is read from the database only when written, so a large backpack is never held in memory.
@@ -22,6 +23,7 @@ from ...public import downloads
 from . import naming
 from .contents import Contents
 from .document import document_bytes
+from .requests import evidence_of
 from .table import table_bytes
 
 IN_MEMORY_UP_TO = 8 * 1024 * 1024
@@ -45,6 +47,12 @@ def build_archive(found: Contents) -> IO[bytes]:
             _write_award(archive, award)
         for badge in found.imported:
             _write_imported(archive, badge)
+        taken: set[str] = set()
+        for request in found.requests:
+            data = evidence_of(request) if request.evidence_file_name else None
+            if data is not None:
+                name = naming.file_name(request.evidence_file_name, taken)
+                archive.writestr(f"{naming.REQUESTS_FOLDER}/{name}", data)
     spool.seek(0)
     return spool
 

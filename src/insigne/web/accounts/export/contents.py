@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
@@ -14,6 +15,7 @@ from ...backpack.models import Collection, HolderEvidence
 from ...external.models import ExternalBadge
 from .. import holdings
 from ..models import User
+from .requests import badge_requests
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,7 @@ class Contents:
     awards: list[Award]
     imported: list[ExternalBadge]
     collections: list[Collection]
+    requests: list[Any]  # claims.BadgeRequest, when the app has them
     made_at: datetime
 
 
@@ -50,5 +53,6 @@ def contents(user: User) -> Contents:
         awards=list(awards_for_export(user)),
         imported=list(imported.order_by("-created_at", "pk")),
         collections=list(collections.order_by("name", "pk")),
+        requests=badge_requests(user),
         made_at=timezone.now(),
     )

@@ -7,10 +7,8 @@ import json
 from typing import Any
 
 from allauth.account.models import EmailAddress
-from django.apps import apps
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models
 from django.urls import NoReverseMatch, reverse
 
 from ...awards import links
@@ -18,8 +16,8 @@ from ...awards.models import Award
 from ...backpack.models import Collection
 from ...external.models import ExternalBadge
 from ...issuers.models import Membership
-from ..models import User
 from .contents import Contents
+from .requests import request_document
 
 FORMAT = "insigne-account-export/1"
 
@@ -51,7 +49,7 @@ def account_document(found: Contents) -> dict[str, Any]:
         "badges": [_award(award) for award in found.awards],
         "collections": [_collection(c) for c in found.collections],
         "imported_badges": [_imported(badge) for badge in found.imported],
-        "badge_requests": _badge_requests(user),
+        "badge_requests": [request_document(r) for r in found.requests],
     }
 
 
@@ -143,37 +141,3 @@ def _url(name: str, public_id: object) -> str | None:
         return f"{settings.PUBLIC_URL}{reverse(name, args=[public_id])}"
     except NoReverseMatch:
         return None
-
-
-def _badge_requests(user: User) -> list[dict[str, Any]]:
-    """Every row of the claims app that belongs to the account (the app may have no model)."""
-    if not apps.is_installed("insigne.web.claims"):
-        return []
-    found: list[dict[str, Any]] = []
-    for model in apps.get_app_config("claims").get_models():
-        for field in model._meta.get_fields():
-            is_owner = isinstance(field, models.ForeignKey) and field.related_model is User
-            if not is_owner:
-                continue
-            for row in model._default_manager.filter(**{field.name: user}).order_by("pk"):
-                found.append({"kind": model._meta.model_name, **_plain(row)})
-    return found
-
-
-def _plain(row: models.Model) -> dict[str, Any]:
-    """The row's own values; a link to another row by that row's public id (a database id
-    would mean nothing outside), files and the account itself left out."""
-    values: dict[str, Any] = {}
-    for field in row._meta.concrete_fields:
-        if isinstance(field, (models.BinaryField, models.AutoField)):
-            continue
-        if isinstance(field, models.ForeignKey):
-            if field.related_model is User:
-                continue
-            related = getattr(row, field.name)
-            public_id = getattr(related, "public_id", None)
-            if public_id is not None:
-                values[field.name] = str(public_id)
-            continue
-        values[field.name] = field.value_from_object(row)
-    return values

@@ -16,6 +16,7 @@ from ...external.models import ExternalBadge
 
 INSIGNE_FOLDER = "badges-insigne"
 IMPORTED_FOLDER = "badges-importes"
+REQUESTS_FOLDER = "demandes-de-badges"
 
 
 def _stem(name: str, when: datetime | None, public_id: object) -> str:
