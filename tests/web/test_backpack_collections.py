@@ -4,7 +4,9 @@ only the badges that are public themselves."""
 from __future__ import annotations
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from insigne.web.backpack import actions
 from insigne.web.backpack.limits import MAX_COLLECTIONS
@@ -204,3 +206,23 @@ def test_the_collections_page_lists_them(cast: Cast) -> None:
     html = cast.client(cast.learner).get("/sac/collections").content.decode()
     assert html.index("Accueil") < html.index("Logistique")
     assert "Publique" in html and "Privée" in html
+
+
+def test_a_public_collections_page_costs_the_same_queries_for_one_badge_or_many(
+    cast: Cast, grouped_badge: BadgeVersion
+) -> None:
+    collection = collection_of(cast.learner, public=True)
+    collection.awards.add(held(cast, grouped_badge, public=True))
+    collection.external_badges.add(imported(cast.learner, public=True))
+    visitor = Client()
+    with CaptureQueriesContext(connection) as few:
+        visitor.get(public_url(collection))
+    for number in range(5):
+        collection.awards.add(held(cast, other_badge(cast.organisation, f"B{number}"), public=True))
+        collection.external_badges.add(
+            imported(cast.learner, public=True, credential_id=f"urn:{number}")
+        )
+    with CaptureQueriesContext(connection) as many:
+        html = visitor.get(public_url(collection)).content.decode()
+    assert html.count('class="held-item"') == 12
+    assert len(many) == len(few) <= 3, [q["sql"] for q in many]  # collection, awards, imported

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.cache import cache
+from django.http import HttpResponse
 from django.test import Client
 
 from insigne.web.awards.actions import change_state
@@ -23,7 +24,7 @@ def empty_cache() -> None:
     cache.clear()
 
 
-def publish(client: Client, award: Award, **data: str) -> object:
+def publish(client: Client, award: Award, **data: str) -> HttpResponse:
     return client.post(f"{page(award)}/publier", data)
 
 
@@ -53,8 +54,8 @@ def test_publishing_without_ticking_the_consent_is_refused(
 ) -> None:
     award = held(cast, grouped_badge)
     response = publish(cast.client(cast.learner), award)
-    assert response.status_code == 400  # type: ignore[attr-defined]
-    html = response.content.decode()  # type: ignore[attr-defined]
+    assert response.status_code == 400
+    html = response.content.decode()
     assert "Cochez la case pour confirmer" in html
     assert '<a href="#visibilite">Aller au formulaire</a>' in html
     award.refresh_from_db()
@@ -68,7 +69,7 @@ def test_publishing_with_consent_opens_the_page_to_anyone(
 ) -> None:
     award = held(cast, grouped_badge)
     response = publish(cast.client(cast.learner), award, consent="on")
-    assert response.status_code == 302  # type: ignore[attr-defined]
+    assert response.status_code == 302
     award.refresh_from_db()
     assert award.public
     assert award.public_changed_at is not None
@@ -113,7 +114,7 @@ def test_a_revoked_badge_cannot_be_made_public(cast: Cast, grouped_badge: BadgeV
     learner = cast.client(cast.learner)
     assert "ne peut plus être rendu public" in learner.get(page(award)).content.decode()
     response = publish(learner, award, consent="on")
-    assert response.status_code == 302  # type: ignore[attr-defined]
+    assert response.status_code == 302
     award.refresh_from_db()
     assert not award.public
     assert Client().get(public_page(award)).status_code == 404
@@ -136,7 +137,7 @@ def test_only_the_learner_can_change_the_choice(cast: Cast, grouped_badge: Badge
     award = held(cast, grouped_badge)
     for user in (cast.outsider, cast.owner, cast.awarder):
         response = publish(cast.client(user), award, consent="on")
-        assert response.status_code == 404  # type: ignore[attr-defined]
+        assert response.status_code == 404
     public = held(cast, BadgeVersion.objects.get(pk=grouped_badge.pk), public=True)
     assert cast.client(cast.owner).post(f"{page(public)}/rendre-prive").status_code == 404
     award.refresh_from_db()
