@@ -34,6 +34,7 @@ from .test_external_support import (  # noqa: F401
     outside_fixture,
     vector,
 )
+from .test_public_support import award_for
 
 pytestmark = pytest.mark.django_db
 
@@ -102,6 +103,36 @@ def test_a_dcc_badge_with_a_did_key_issuer_verifies_fully_offline(
     assert badge.report["complete"] is True
     assert outside.asked == []
     assert badge.credential_id == "http://example.edu/credentials/3732"
+
+
+@pytest.mark.parametrize(
+    ("name", "failing", "status"),
+    [
+        # Their status lists are online only: the status stays unknown (a warning) here.
+        ("noRegistry-revokedStatus-noExpiry.json", "valid_until", "warning"),
+        ("twoOIDF-validStatus-expired.json", "valid_until", "warning"),
+        ("oidf-noStatus-notExpired-notYetValid.json", "valid_from", None),
+    ],
+)
+def test_dcc_badges_that_fail_on_their_dates_are_kept_with_that_verdict(
+    cast: Cast, vectors: Path, outside: Outside, name: str, failing: str, status: str | None
+) -> None:
+    badge = import_badge(cast.learner, dcc(vectors, f"dataIntegrityProof/didKey/{name}")).badge
+    checks = checks_of(badge)
+    assert (badge.verified, badge.outcome) == (False, "fail")
+    assert checks["proof"] == "pass" and checks[failing] == "fail"
+    assert checks.get("status") == status
+
+
+def test_an_insigne_vc_jwt_and_its_json_are_one_credential(
+    cast: Cast, grouped_badge: BadgeVersion, outside: Outside
+) -> None:
+    award = award_for(cast, grouped_badge, with_jwt=True)
+    first = import_badge(cast.learner, award.credential_jwt.encode(), name="badge.jwt")
+    assert first.badge.verified and first.badge.original_media_type == "application/vc+jwt"
+    again = import_badge(cast.learner, award.credential.encode(), name="badge.json")
+    assert again.replaced and again.badge.pk == first.badge.pk
+    assert again.badge.original_media_type == "application/vc+ld+json"
 
 
 def test_an_insigne_badge_imports_and_verifies_without_the_network(
