@@ -156,6 +156,12 @@ def test_a_badge_another_account_holds_at_a_shared_address_stays(
     assert (kept.erased_at, kept.learner, kept.recipient_email) == (None, cast.editor, WORK)
 
 
+def test_without_badges_the_page_does_not_count_zero_badges(cast: Cast) -> None:
+    page = text(cast.client(cast.learner).get(reverse("accounts:delete")))
+    assert "0 badges reçus" not in page
+    assert "Vos badges ne sont pas révoqués" in page
+
+
 def test_the_page_says_plainly_what_happens_and_offers_the_export_first(
     cast: Cast, grouped_badge: BadgeVersion
 ) -> None:
