@@ -214,6 +214,20 @@ def test_finished_imports_forget_the_person(
     assert page.status_code == 200
 
 
+def test_import_reports_forget_the_person_even_without_a_badge(
+    cast: Cast, grouped_badge: BadgeVersion, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    rows = f"courriel;nom;Communiquer\n{cast.learner.email};Camille Roux;Expert\n"
+    preview, _ = start_import(grouped_badge, name="liste.csv", data=rows.encode(), by=cast.owner)
+    with django_capture_on_commit_callbacks(execute=True):
+        confirm_import(preview, by=cast.owner)
+    assert not Award.objects.exists()  # the only line was left out: unknown level
+    delete(cast, cast.learner)
+    kept = AwardImport.objects.get(pk=preview.pk)
+    assert "camille" not in json.dumps([kept.rows, kept.problems, kept.report]).lower()
+    assert [p["line"] for p in kept.problems] == [2]
+
+
 def test_deletion_needs_a_signed_in_person(cast: Cast) -> None:
     response = cast.client(None).get(reverse("accounts:delete"))
     assert response.status_code == 302

@@ -36,8 +36,6 @@ def erase_awards(ids: list[int], addresses: Iterable[str]) -> int:
     """Erase the awards ``ids`` (call inside the transaction that locked them); ``addresses``
     are the person's, also wiped from the reports of finished imports that name them. Returns
     how many awards were erased."""
-    if not ids:
-        return 0
     now = timezone.now()
     emails = set(addresses) | set(
         Award.objects.filter(pk__in=ids).values_list("recipient_email", flat=True)
