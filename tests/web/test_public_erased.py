@@ -115,13 +115,14 @@ def test_a_page_in_the_cache_is_gone_as_soon_as_the_award_is_erased(
     assert_gone_page(client, f"/b/{award.public_id}")
 
 
-def test_the_ob2_assertion_of_an_erased_award_is_gone_but_not_revoked(
+def test_the_ob2_assertion_of_an_erased_award_is_not_found_rather_than_revoked(
     cast: Cast, grouped_badge: BadgeVersion
 ) -> None:
+    """Open Badges 2.0 verifiers read a 410 at an assertion's address as a revocation."""
     award = award_for(cast, grouped_badge, public=True)
     erase(award)
     response = cast.client(None).get(f"/ob2/assertions/{award.public_id}")
-    assert response.status_code == 410
+    assert response.status_code == 404
     document = json.loads(response.content)
     assert document["id"] == f"https://insigne.test/ob2/assertions/{award.public_id}"
     assert document["message"]["fr"] == GONE
@@ -149,7 +150,7 @@ def test_the_platform_verifier_no_longer_reads_the_erased_credential(
     with pytest.raises(FetchError):
         own_document(f"https://insigne.test/b/{award.public_id}")
     gone = own_document(f"https://insigne.test/ob2/assertions/{award.public_id}")
-    assert gone is not None and gone.status == 410
+    assert gone is not None and gone.status == 404
 
 
 def test_erasing_is_not_revoking_a_copy_the_learner_kept_still_verifies(
@@ -162,6 +163,18 @@ def test_erasing_is_not_revoking_a_copy_the_learner_kept_still_verifies(
     assert award.state == Award.State.ACTIVE and award.state_changed_at is None
     result = verify(kept, email=CAMILLE, fetcher=platform_fetcher())
     assert result.verified, [(c.name, c.detail) for c in result.failures()]
+    assert not result.revoked
+
+
+def test_an_ob2_copy_the_learner_kept_is_not_reported_revoked(
+    cast: Cast, grouped_badge: BadgeVersion
+) -> None:
+    award = award_for(cast, grouped_badge, public=True)
+    kept = cast.client(None).get(f"/b/{award.public_id}/telecharger/ob2.png").content
+    assert verify(kept, email=CAMILLE, fetcher=platform_fetcher()).verified
+    erase(award)
+    result = verify(kept, email=CAMILLE, fetcher=platform_fetcher())
+    assert not result.verified  # its hosted assertion is gone
     assert not result.revoked
 
 

@@ -101,7 +101,8 @@ def ob2_badge_class(badge_id: str | uuid.UUID, number: int | str) -> Published |
 
 def ob2_assertion(award_id: str | uuid.UUID) -> Published | None:
     """The hosted assertion; 410 Gone with ``revoked: true`` once revoked or while suspended,
-    410 Gone without it once its learner deleted their account.
+    404 once its learner deleted their account (Open Badges 2.0 verifiers read any 410 at an
+    assertion's address as a revocation, and an erased award was not revoked).
 
     Public whatever the learner chose: it names the recipient only by a salted hash, and
     Open Badges 2.0 backpacks cannot verify a badge without it.
@@ -119,7 +120,7 @@ def ob2_assertion(award_id: str | uuid.UUID) -> Published | None:
         return None
     if award.erased_at is not None:
         url = ob2_documents.assertion_url(award)
-        return Published(gone_json(url), "application/json", status=410)
+        return Published(gone_json(url), "application/json", status=404)
     if award.state != Award.State.ACTIVE:
         return Published(json_bytes(ob2_documents.revoked_document(award)), status=410)
     return Published(json_bytes(ob2_documents.assertion_document(award)))
