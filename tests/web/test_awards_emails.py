@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from insigne.web.awards import emails
 from insigne.web.awards.actions import set_state
@@ -53,6 +54,15 @@ def test_a_french_learner_gets_a_french_mail_with_the_claim_link(
     assert f"https://insigne.test/reclamer/{award.claim_token}" in body
     assert "Communiquer\u00a0: Maîtrise" in body
     assert "À quoi sert un badge" in body
+
+
+def test_no_mail_goes_out_for_an_award_erased_before_its_mail_was_sent(
+    cast: Cast, grouped_badge: BadgeVersion
+) -> None:
+    award = one(cast, grouped_badge)
+    Award.objects.filter(pk=award.pk).update(erased_at=timezone.now(), recipient_email="")
+    assert emails.send_awarded([award.pk]) == 0
+    assert mail.outbox == []
 
 
 def test_an_english_learner_gets_an_english_mail(cast: Cast, grouped_badge: BadgeVersion) -> None:

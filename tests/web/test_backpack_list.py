@@ -17,6 +17,7 @@ from insigne.web.badges.models import BadgeVersion
 
 from .conftest import Cast, make_user
 from .test_backpack_support import held, imported, other_badge
+from .test_public_support import award_for
 
 pytestmark = pytest.mark.django_db
 
@@ -150,7 +151,9 @@ def test_the_list_costs_the_same_queries_for_one_badge_or_many(
         response = client.get("/sac/?q=badge")
     assert response.status_code == 200
     assert len(many) == len(few), [q["sql"] for q in many]
-    assert len(few) <= 5, [q["sql"] for q in few]  # session, user, awards, imported, collections
+    # session, user, verified addresses and the update that attaches badges newly sent to
+    # them, awards, imported, collections
+    assert len(few) <= 7, [q["sql"] for q in few]
 
 
 def test_the_navigation_links_to_the_backpack_for_signed_in_people_only(cast: Cast) -> None:
@@ -164,3 +167,11 @@ def test_a_new_person_sees_their_empty_backpack(db: None) -> None:
     client = Client()
     client.force_login(make_user("nouveau@exemple.example"))
     assert "Votre sac est encore vide" in client.get("/sac/").content.decode()
+
+
+def test_a_badge_sent_to_a_verified_address_while_signed_in_shows_in_the_list(
+    cast: Cast, grouped_badge: BadgeVersion
+) -> None:
+    assert names(listing(cast)) == []
+    award_for(cast, grouped_badge, email=cast.learner.email)
+    assert names(listing(cast)) == ["Compétences relationnelles"]

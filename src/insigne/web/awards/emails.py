@@ -48,9 +48,10 @@ def message(award: Award) -> EmailMultiAlternatives:
 
 
 def send_awarded(award_ids: Sequence[int]) -> int:
-    """Send the e-mail of each award still valid among ``award_ids``; returns how many left."""
+    """Send the e-mail of each award still valid and not erased among ``award_ids``; returns
+    how many left."""
     awards = (
-        Award.objects.filter(pk__in=list(award_ids))
+        Award.objects.filter(pk__in=list(award_ids), erased_at__isnull=True)
         .exclude(state=Award.State.REVOKED)
         .select_related("version", "organisation")
         .order_by("pk")

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from ...accounts.actions import attach_awards
 from ..access import signed_in
 from ..forms import FilterForm
 from ..holdings import held_badges
@@ -18,6 +19,7 @@ from ..search import issuers_of, matching
 @require_safe
 def index(request: HttpRequest) -> HttpResponse:
     user = signed_in(request)
+    attach_awards(user)  # badges sent to a verified address since the person signed in
     held = held_badges(user)
     form = FilterForm(issuers_of(held), request.GET or None)
     filters = form.filters()
