@@ -11,8 +11,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image
 
+from insigne.web.badges.models import BadgeVersion
+from insigne.web.claims.models import BadgeRequest
 from insigne.web.issuers.actions import unique_slug
 from insigne.web.issuers.logos import MAX_SIDE
 from insigne.web.issuers.models import Membership, Organisation, Role, SigningKey
@@ -245,7 +248,7 @@ def test_home_page_shows_the_logo_with_a_text_alternative(cast: Cast) -> None:
 
 def test_home_page_queries_stay_few(cast: Cast, django_assert_max_num_queries: Any) -> None:
     client = cast.client(cast.owner)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         assert _detail(client, cast).status_code == 200
 
 
@@ -326,3 +329,25 @@ def test_profile_pages_speak_english_when_asked(cast: Cast) -> None:
     ).content.decode()
     assert "Organisation profile" in page
     assert "Profil de l" not in page
+
+
+def test_the_organisation_page_leads_awarders_to_the_requests_waiting_for_a_decision(
+    cast: Cast, grouped_badge: BadgeVersion
+) -> None:
+    for number in range(2):
+        BadgeRequest.objects.create(
+            badge=grouped_badge.badge, email=f"personne{number}@exemple.fr", name="Une personne"
+        )
+    BadgeRequest.objects.create(
+        badge=grouped_badge.badge,
+        email="decidee@exemple.fr",
+        name="Décidée",
+        state=BadgeRequest.State.DECLINED,
+        decided_at=timezone.now(),
+    )
+    page = cast.client(cast.awarder).get(f"/organisations/{cast.organisation.slug}/")
+    html = page.content.decode().replace("\u00a0", " ")
+    assert f'href="/organisations/{cast.organisation.slug}/demandes/"' in html
+    assert "2 demandes en attente de décision." in html
+    editor_page = cast.client(cast.editor).get(f"/organisations/{cast.organisation.slug}/")
+    assert "/demandes/" not in editor_page.content.decode()

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from ...awards.models import Award
 from ...badges.models import Badge
+from ...claims.models import BadgeRequest
 from .. import actions
 from ..forms import OrganisationForm
 from ..permissions import MANAGE
@@ -52,6 +53,9 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         "awards": awards["total"],
         "claimed": awards["claimed"],
         "members": organisation.memberships.count(),
+        "requests": BadgeRequest.objects.filter(
+            badge__organisation=organisation, state=BadgeRequest.State.PENDING
+        ).count(),
     }
     return render(
         request,
