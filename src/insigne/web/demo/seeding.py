@@ -1,6 +1,6 @@
 """Demo data for ``make run``: an organisation with staff in each role, badges (one of them
 grouping three competences and linked to an RS certification), a few hundred awards, and a
-learner account. Idempotent: running it again changes nothing."""
+learner account with a backpack (see ``learner``). Idempotent: running it again changes nothing."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from ..awards.models import Award
 from ..badges.models import Badge, BadgeVersion, Competence
 from ..issuers.actions import create_organisation
 from ..issuers.models import Membership, Organisation, Role
+from .learner import seed_learner
 
 PASSWORD = "demo-insigne-2026"
 SINGLE_BADGES = (
@@ -224,4 +225,5 @@ def seed(awards: int = 300) -> bool:
     Award.objects.filter(pk__in=claimed).update(claimed_at=now)
     change_state(issued[:3], Award.State.REVOKED, "Attribué par erreur")
     change_state(issued[3:5], Award.State.SUSPENDED, "Vérification des preuves en cours")
+    seed_learner(learner, grouped, singles[2], owner)
     return True
