@@ -7,8 +7,8 @@ from __future__ import annotations
 import io
 from xml.sax.saxutils import escape
 
-import qrcode  # type: ignore[import-untyped,unused-ignore]
-from qrcode.constants import ERROR_CORRECT_M  # type: ignore[import-untyped,unused-ignore]
+import qrcode
+from qrcode.constants import ERROR_CORRECT_M
 
 QUIET_ZONE = 4  # modules
 PNG_MODULE_PIXELS = 12
