@@ -1,9 +1,10 @@
-// Progressive enhancement for the public pages; every feature works without this script.
+// Progressive enhancement for the pages that take a badge file (the verifier, adding an
+// imported badge); every feature works without this script.
 (function () {
   "use strict";
 
-  // Verifier: drop a badge file anywhere on the file field's zone.
-  var zone = document.querySelector(".verifier-form .dropzone");
+  // Drop a badge file anywhere on the file field's zone.
+  var zone = document.querySelector(".dropzone");
   var input = zone && zone.querySelector("input[type=file]");
   if (zone && input && "DataTransfer" in window) {
     ["dragenter", "dragover"].forEach(function (name) {
@@ -25,8 +26,8 @@
     });
   }
 
-  // Verifier: bring the result into view and give it focus, so screen readers announce it.
-  var result = document.getElementById("resultat");
+  // A verdict or a refusal: bring it into view and give it focus, so it is announced.
+  var result = document.querySelector("[data-focus-on-load]");
   if (result) {
     result.focus();
   }
