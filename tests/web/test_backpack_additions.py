@@ -126,7 +126,7 @@ def test_a_file_is_kept_and_served_to_whoever_may_see_the_award(
     response = cast.client(cast.learner).get(url)
     assert response.status_code == 200
     assert response.content == b"%PDF-1.4 test"
-    assert response["Content-Disposition"].startswith("attachment")
+    assert response["Content-Disposition"].startswith("inline")  # as the issuer's evidence
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Cache-Control"] == "private, no-store"
     assert cast.client(cast.owner).get(url).status_code == 200  # the issuer sees private awards
@@ -134,6 +134,20 @@ def test_a_file_is_kept_and_served_to_whoever_may_see_the_award(
     assert cast.client(cast.outsider).get(url).status_code == 404
     Award.objects.filter(pk=award.pk).update(public=True)
     assert Client().get(url).status_code == 200
+
+
+def test_an_office_document_is_only_ever_downloaded(
+    cast: Cast, grouped_badge: BadgeVersion
+) -> None:
+    award = held(cast, grouped_badge)
+    kind = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    upload = SimpleUploadedFile("rapport.docx", b"PK\x03\x04 test", kind)
+    add_evidence(cast.client(cast.learner), award, file=upload)
+    item = HolderEvidence.objects.get(award=award)
+    response = cast.client(cast.learner).get(f"/sac/preuves/{item.public_id}")
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response["Content-Type"] == "application/octet-stream"
+    assert "sandbox" in response["Content-Security-Policy"]
 
 
 def test_an_image_file_opens_in_the_browser(cast: Cast, grouped_badge: BadgeVersion) -> None:

@@ -29,3 +29,29 @@ def file_response(
     if private:
         response["X-Robots-Tag"] = "noindex"
     return response
+
+
+# Shown in the browser; anything else given as evidence is only ever downloaded.
+INLINE_EVIDENCE = frozenset(
+    {"image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf"}
+)
+
+
+def evidence_response(
+    body: bytes, content_type: str, filename: str, *, private: bool
+) -> HttpResponse:
+    """A file someone uploaded as evidence: images and PDF shown, the rest downloaded as bytes,
+    and no script of its own ever runs on our domain (a sandbox, except for PDF, which the
+    browser's viewer could not show inside one)."""
+    declared = content_type.split(";", maxsplit=1)[0].strip().lower()
+    inline = declared in INLINE_EVIDENCE
+    response = file_response(
+        body,
+        declared if inline else "application/octet-stream",
+        filename or "preuve",
+        attachment=not inline,
+        private=private,
+    )
+    if declared != "application/pdf":
+        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response

@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from ...public.responses import file_response
+from ...public.responses import evidence_response
 from ...public.visibility import can_see
 from .. import actions
 from ..access import own_award, own_evidence, signed_in
@@ -23,7 +23,6 @@ from ..uploads import bounded_upload
 from .award import back_to
 
 # Shown in the browser; anything else is downloaded as opaque bytes.
-INLINE_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp"})
 
 
 @login_required
@@ -105,15 +104,6 @@ def evidence_file(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         raise Http404
     if not can_see(request, found.award):
         raise Http404
-    declared = found.content_type.split(";")[0].strip().lower()
-    inline = declared in INLINE_TYPES
-    response = file_response(
-        bytes(found.data),
-        declared if inline else "application/octet-stream",
-        found.file_name or "preuve",
-        attachment=not inline,
-        private=not found.award.public,
+    return evidence_response(
+        bytes(found.data), found.content_type, found.file_name, private=not found.award.public
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response

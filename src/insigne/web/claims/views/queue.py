@@ -13,7 +13,6 @@ from django.db.models.expressions import OrderBy
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -21,6 +20,7 @@ from ...awards.actions import AlreadyHeldError
 from ...badges.models import BadgeVersion
 from ...issuers.models import Organisation
 from ...issuers.permissions import AWARD, organisation_for
+from ...public.responses import file_response
 from .. import actions
 from ..access import request_of, with_badge_names
 from ..forms import AcceptForm, DeclineForm
@@ -184,16 +184,14 @@ def request_evidence(request: HttpRequest, slug: str, public_id: uuid.UUID) -> H
     found = (
         BadgeRequest.objects.filter(badge__organisation=organisation, public_id=public_id)
         .exclude(evidence_file_name="")
-        .values_list("evidence_file_name", "evidence_content_type", "evidence_data")
+        .values_list("evidence_file_name", "evidence_data")
         .first()
     )
     if found is None:
         raise Http404
-    name, content_type, data = found
+    name, data = found
     if data is None:
         raise Http404
-    response = HttpResponse(bytes(data), content_type=content_type or "application/octet-stream")
-    response["Content-Disposition"] = content_disposition_header(True, name or "preuve")
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return file_response(
+        bytes(data), "application/octet-stream", name or "preuve", attachment=True, private=True
+    )

@@ -14,10 +14,8 @@ from django.views.decorators.http import require_safe
 
 from ...awards.models import EvidenceFile
 from ..erased import Erased, gone_when_erased
-from ..responses import file_response
+from ..responses import evidence_response
 from ..visibility import can_see
-
-INLINE_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf"})
 
 
 @require_safe
@@ -33,15 +31,6 @@ def evidence_file(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         raise Erased
     if found is None or not can_see(request, found.award):
         raise Http404
-    declared = found.content_type.split(";")[0].strip().lower()
-    inline = declared in INLINE_TYPES
-    response = file_response(
-        bytes(found.data),
-        declared if inline else "application/octet-stream",
-        found.name or "preuve",
-        attachment=not inline,
-        private=not found.award.public,
+    return evidence_response(
+        bytes(found.data), found.content_type, found.name, private=not found.award.public
     )
-    if declared != "application/pdf":
-        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
