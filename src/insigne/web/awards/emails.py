@@ -8,43 +8,58 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from ..issuers.models import Organisation
 from .links import claim_url
 from .models import Award
 
 LANGUAGES = ("fr", "en")
 
 
-def message(award: Award) -> EmailMultiAlternatives:
-    language = award.language if award.language in LANGUAGES else "fr"
-    organisation = award.organisation
-    context = {
-        "award": award,
-        "badge": award.version.name,
-        "organisation": organisation,
-        "claim_url": claim_url(award),
-        "levels": sorted(award.levels.items()),
-        "public_url": settings.PUBLIC_URL,
-    }
+def composed(
+    template: str, language: str, context: dict[str, Any], *, to: str, organisation: Organisation
+) -> EmailMultiAlternatives:
+    """The message ``template`` (``<template>_subject.<language>.txt``, ``.txt`` and ``.html``)
+    sent on behalf of ``organisation``: replies go to its contact address."""
+    language = language if language in LANGUAGES else "fr"
     with translation.override(language):
-        subject = render_to_string(f"awards/email/awarded_subject.{language}.txt", context)
-        text = render_to_string(f"awards/email/awarded.{language}.txt", context)
-        html = render_to_string(f"awards/email/awarded.{language}.html", context)
+        subject = render_to_string(f"{template}_subject.{language}.txt", context)
+        text = render_to_string(f"{template}.{language}.txt", context)
+        html = render_to_string(f"{template}.{language}.html", context)
     mail = EmailMultiAlternatives(
         subject=re.sub(r"\s*[\r\n]+\s*", " ", subject).strip(),
         body=text,
         from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[award.recipient_email],
+        to=[to],
         reply_to=[organisation.contact_email] if organisation.contact_email else None,
         headers={"Auto-Submitted": "auto-generated"},
     )
     mail.attach_alternative(html, "text/html")
     return mail
+
+
+def message(award: Award) -> EmailMultiAlternatives:
+    context = {
+        "award": award,
+        "badge": award.version.name,
+        "organisation": award.organisation,
+        "claim_url": claim_url(award),
+        "levels": sorted(award.levels.items()),
+        "public_url": settings.PUBLIC_URL,
+    }
+    return composed(
+        "awards/email/awarded",
+        award.language,
+        context,
+        to=award.recipient_email,
+        organisation=award.organisation,
+    )
 
 
 def send_awarded(award_ids: Sequence[int]) -> int:

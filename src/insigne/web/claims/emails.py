@@ -6,20 +6,14 @@ is the answer. Plain text with an HTML alternative, no images and no tracking.
 
 from __future__ import annotations
 
-import re
-
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
-from django.utils import translation
 
+from ..awards.emails import composed
 from .models import BadgeRequest
-
-LANGUAGES = ("fr", "en")
 
 
 def declined_message(request: BadgeRequest, badge_name: str) -> EmailMultiAlternatives:
-    language = request.language if request.language in LANGUAGES else "fr"
     organisation = request.badge.organisation
     context = {
         "request": request,
@@ -27,20 +21,13 @@ def declined_message(request: BadgeRequest, badge_name: str) -> EmailMultiAltern
         "organisation": organisation,
         "public_url": settings.PUBLIC_URL,
     }
-    with translation.override(language):
-        subject = render_to_string(f"claims/email/declined_subject.{language}.txt", context)
-        text = render_to_string(f"claims/email/declined.{language}.txt", context)
-        html = render_to_string(f"claims/email/declined.{language}.html", context)
-    mail = EmailMultiAlternatives(
-        subject=re.sub(r"\s*[\r\n]+\s*", " ", subject).strip(),
-        body=text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[request.email],
-        reply_to=[organisation.contact_email] if organisation.contact_email else None,
-        headers={"Auto-Submitted": "auto-generated"},
+    return composed(
+        "claims/email/declined",
+        request.language,
+        context,
+        to=request.email,
+        organisation=organisation,
     )
-    mail.attach_alternative(html, "text/html")
-    return mail
 
 
 def send_declined(request_id: int) -> int:
