@@ -9,7 +9,7 @@ from typing import Any
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from ...awards import links
 from ...awards.models import Award
@@ -136,8 +136,5 @@ def _imported(badge: ExternalBadge) -> dict[str, Any]:
     }
 
 
-def _url(name: str, public_id: object) -> str | None:
-    try:
-        return f"{settings.PUBLIC_URL}{reverse(name, args=[public_id])}"
-    except NoReverseMatch:
-        return None
+def _url(name: str, public_id: object) -> str:
+    return f"{settings.PUBLIC_URL}{reverse(name, args=[public_id])}"

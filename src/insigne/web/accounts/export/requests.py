@@ -6,34 +6,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.apps import apps
-from django.db.models import Model, Q
+from django.db.models import Q
 
+from ...claims.models import BadgeRequest
 from .. import holdings
 from ..models import User
 
 
-def _model() -> type[Model] | None:
-    try:
-        return apps.get_model("claims", "BadgeRequest")
-    except LookupError:  # the claims app has no requests (yet)
-        return None
-
-
-def badge_requests(user: User) -> list[Any]:
-    model = _model()
-    if model is None:
-        return []
+def badge_requests(user: User) -> list[BadgeRequest]:
     mine = Q(user=user) | Q(email__in=holdings.verified_addresses(user))
     return list(
-        model._default_manager.filter(mine)
+        BadgeRequest.objects.filter(mine)
         .select_related("badge", "award")
         .defer("evidence_data")
         .order_by("created_at", "pk")
     )
 
 
-def request_document(request: Any) -> dict[str, Any]:
+def request_document(request: BadgeRequest) -> dict[str, Any]:
     version = request.badge.current_version
     return {
         "id": str(request.public_id),
