@@ -74,3 +74,14 @@ def test_the_page_reads_in_english(cast: Cast, grouped_badge: BadgeVersion) -> N
     assert "Who can see this badge?" in html
     assert "Make this badge public" in html
     assert "Your additions" in html
+
+
+def test_the_holder_sees_that_the_badge_names_their_address_and_visitors_do_not(
+    cast: Cast, grouped_badge: BadgeVersion
+) -> None:
+    award = held(cast, grouped_badge, public=True)
+    mine = cast.client(cast.learner).get(page(award)).content.decode()
+    assert f"Ce badge a bien été délivré à {award.recipient_email}." in mine
+    assert "aucune adresse donnée" not in mine
+    public = cast.client(None).get(f"/b/{award.public_id}").content.decode()
+    assert award.recipient_email not in public

@@ -131,6 +131,11 @@ class AwardDetails:
         return explain(award_verdict(self.award))
 
     @cached_property
+    def holder_verdict(self) -> Verdict:
+        """The verdict with the recipient checked against the address the badge was sent to."""
+        return explain(award_verdict(self.award, for_holder=True))
+
+    @cached_property
     def competences(self) -> list[CompetenceLine]:
         return competence_lines(list(self.version.competences.all()), self.award.levels or {})
 

@@ -23,10 +23,15 @@ def state_stamp(award: Award) -> str:
     return f"{award.state}:{changed:.6f}"
 
 
-def award_verdict(award: Award) -> VerificationResult:
-    key = f"insigne:verdict:{award.public_id}:{state_stamp(award)}"
+def award_verdict(award: Award, *, for_holder: bool = False) -> VerificationResult:
+    """``for_holder``: also check that the credential names the recipient's address (what the
+    holder's own page shows; the public page never uses the address)."""
+    key = f"insigne:verdict:{award.public_id}:{state_stamp(award)}:{int(for_holder)}"
     result = cache.get(key)
     if not isinstance(result, VerificationResult):
-        result = verify(award.credential, fetcher=platform_fetcher(), now=timezone.now())
+        email = award.recipient_email if for_holder else None
+        result = verify(
+            award.credential, email=email, fetcher=platform_fetcher(), now=timezone.now()
+        )
         cache.set(key, result, CACHE_SECONDS)
     return result
