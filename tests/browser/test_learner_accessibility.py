@@ -137,17 +137,24 @@ def open_page(site: Site, backpack: Backpack, viewport: str, signed_in: bool) ->
 
 
 def wider_than_the_screen(page: Page) -> list[str]:
-    """On a narrow screen, what makes the page scroll sideways (WCAG 1.4.10)."""
+    """On a narrow screen, whether the page scrolls sideways (WCAG 1.4.10), and what makes
+    it: elements reaching past the screen's edge, or whose content spills out of them."""
     result: list[str] = page.evaluate(
         """() => {
-            const width = document.documentElement.clientWidth;
-            if (document.documentElement.scrollWidth <= width) return [];
-            return Array.from(document.body.querySelectorAll("*"))
-              .filter((e) => e.getBoundingClientRect().right > width + 1
-                && !e.closest(".visually-hidden, [hidden]"))
-              .slice(0, 8)
-              .map((e) => `<${e.tagName.toLowerCase()} class="${e.className}"> ends at `
-                + `${Math.round(e.getBoundingClientRect().right)} px > ${width} px`);
+            const root = document.documentElement;
+            const width = root.clientWidth;
+            if (root.scrollWidth <= width) return [];
+            const culprits = Array.from(document.body.querySelectorAll("*"))
+              .filter((e) => !e.closest(".visually-hidden, [hidden]")
+                && (e.getBoundingClientRect().right > width + 1
+                  || (e.scrollWidth > e.clientWidth + 1
+                    && getComputedStyle(e).overflowX === "visible")))
+              .slice(-8)
+              .map((e) => `<${e.tagName.toLowerCase()} class="${e.className}">`
+                + ` ${Math.round(e.getBoundingClientRect().right)} px,`
+                + ` content ${e.scrollWidth} px`);
+            return [`the page is ${root.scrollWidth} px wide on a ${width} px screen`]
+              .concat(culprits);
         }"""
     )
     return result

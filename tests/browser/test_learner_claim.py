@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from allauth.account.models import EmailAddress
 from django.core import mail
 from playwright.sync_api import BrowserContext, Page, Route, expect
 
@@ -219,3 +220,38 @@ def test_linkedin_is_given_the_issuer_s_linkedin_page_when_it_has_one(
     # A badge without an end of validity gives LinkedIn none.
     assert "expirationYear" not in query and "expirationMonth" not in query
     assert query["issueYear"] == ["2025"] and query["issueMonth"] == ["2"]
+
+
+def test_a_learner_with_an_account_keeps_a_badge_sent_to_another_address(
+    site: Site, cast: Cast, grouped_badge: BadgeVersion
+) -> None:
+    work_address = "camille.roux@entreprise.example"
+    award = award_badge(
+        grouped_badge, Recipient(email=work_address, name="Camille Roux"), by=cast.awarder
+    )
+    [award_mail] = [m for m in mail.outbox if m.to == [work_address]]
+    page = site.page()
+    page.goto(link_in(str(award_mail.body), "/reclamer/"))
+    page.get_by_role("main").get_by_role("link", name="J'ai déjà un compte").click()
+    page.get_by_label("Courriel").fill(cast.learner.email)
+    page.get_by_label("Mot de passe").fill("mot-de-passe-solide-42")
+    page.get_by_role("main").get_by_role("button", name="Connexion").click()
+
+    # Back on the claim page: the badge was sent to an address the account does not have yet.
+    main = page.get_by_role("main")
+    expect(main).to_contain_text(
+        f"L'adresse {work_address}, à laquelle ce badge a été envoyé, sera ajoutée à votre compte"
+    )
+    main.get_by_role("button", name="Garder ce badge").click()
+    expect(page).to_have_url(re.compile(rf"/sac/badges/{award.public_id}$"))
+    expect(page.get_by_role("status")).to_contain_text(
+        f"Le badge « {grouped_badge.name} » est dans votre sac à badges."
+    )
+    expect(page.get_by_role("region", name="Qui peut voir ce badge ?")).to_contain_text("Privé.")
+    page.get_by_role("link", name="Mon sac à badges").first.click()
+    expect(page.get_by_role("main").get_by_role("link", name=grouped_badge.name)).to_be_visible()
+    assert Award.objects.get(pk=award.pk).learner_id == cast.learner.pk
+    # Opening the claim link proved the address: it joins the account, verified.
+    assert EmailAddress.objects.filter(
+        user=cast.learner, email=work_address, verified=True
+    ).exists()
