@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "insigne.web.external",
     "insigne.web.backpack",
     "insigne.web.claims",
+    "insigne.web.pathways",
     "insigne.web.demo",
 ]
 

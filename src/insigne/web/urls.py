@@ -21,6 +21,7 @@ urlpatterns = [
     path("sac/", include("insigne.web.backpack.urls")),
     path("sac/externes/", include("insigne.web.external.urls")),
     path("", include("insigne.web.claims.urls")),
+    path("", include("insigne.web.pathways.urls")),
     path("", include("insigne.web.public.urls")),
     path("admin/", admin.site.urls),
 ]
