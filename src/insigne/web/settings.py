@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "insigne.web.backpack",
     "insigne.web.claims",
     "insigne.web.pathways",
+    "insigne.web.certifications",
     "insigne.web.demo",
 ]
 

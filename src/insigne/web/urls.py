@@ -22,6 +22,7 @@ urlpatterns = [
     path("sac/externes/", include("insigne.web.external.urls")),
     path("", include("insigne.web.claims.urls")),
     path("", include("insigne.web.pathways.urls")),
+    path("certifications/", include("insigne.web.certifications.urls")),
     path("", include("insigne.web.public.urls")),
     path("admin/", admin.site.urls),
 ]
