@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "insigne.web.claims",
     "insigne.web.pathways",
     "insigne.web.certifications",
+    "insigne.web.frameworks",
     "insigne.web.demo",
 ]
 

@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("insigne.web.claims.urls")),
     path("", include("insigne.web.pathways.urls")),
     path("certifications/", include("insigne.web.certifications.urls")),
+    path("", include("insigne.web.frameworks.urls")),
     path("", include("insigne.web.public.urls")),
     path("admin/", admin.site.urls),
 ]
