@@ -111,6 +111,15 @@ class Competence(models.Model):
     url = models.URLField(_("adresse de la compétence"), blank=True, max_length=500)
     description = models.TextField(_("description"), blank=True)
     levels = models.JSONField(_("niveaux"), default=list, blank=True)
+    # The framework item it was picked from; None when typed by hand. Issued credentials name
+    # the item's address, so an item a badge uses cannot be deleted.
+    item = models.ForeignKey(
+        "frameworks.Item",
+        on_delete=models.RESTRICT,
+        null=True,
+        blank=True,
+        related_name="competences",
+    )
 
     class Meta:
         ordering = ["version", "position"]
