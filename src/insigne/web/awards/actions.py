@@ -16,6 +16,7 @@ from django.utils import timezone
 from ...core.identity import normalize_email
 from ..accounts.models import User
 from ..badges.models import Badge, BadgeVersion
+from ..pathways import tasks as pathway_tasks
 from . import links, status, tasks
 from .imports import check
 from .issuance import Recipient, issue
@@ -134,6 +135,7 @@ def award_badge(
                 data=evidence.file.read(),
             )
         tasks.enqueue_emails_on_commit([award.pk])
+        pathway_tasks.check_on_commit([award.pk])  # goal badges of automatic pathways
     return award
 
 
