@@ -14,6 +14,7 @@ from django.db import transaction
 from ...core.competences import certification
 from ..accounts.models import User
 from ..awards.models import AwardImport
+from ..frameworks.access import usable_items
 from ..issuers.models import Organisation, Unit
 from .content import MAX_COMPETENCES, MAX_LEVELS, BadgeContent, content_of
 from .models import Badge, BadgeVersion, Competence
@@ -114,6 +115,9 @@ def _check(content: BadgeContent, organisation: Organisation, unit: Unit | None)
         levels = [level.casefold() for level in competence.levels]
         if len(levels) > MAX_LEVELS or len(set(levels)) != len(levels):
             raise ValueError(f"competence {competence.name!r}: bad levels")
+    items = {c.item_id for c in content.competences if c.item_id is not None}
+    if items and usable_items(organisation).filter(pk__in=items).count() != len(items):
+        raise ValueError("a competence points at a framework item the organisation cannot use")
     if content.certification_code:
         certification(
             content.certification_code,
@@ -162,6 +166,7 @@ def _write_competences(version: BadgeVersion, content: BadgeContent) -> None:
             url=c.url,
             description=c.description,
             levels=list(c.levels),
+            item_id=c.item_id,
         )
         for position, c in enumerate(content.competences)
     )

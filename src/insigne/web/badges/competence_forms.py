@@ -15,6 +15,10 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ..frameworks.access import available_item
+from ..frameworks.models import Item
+from ..frameworks.picking import competence_values
+from ..issuers.models import Organisation
 from .content import MAX_COMPETENCES, MAX_LEVELS, CompetenceContent
 from .models import BadgeVersion
 
@@ -58,6 +62,49 @@ class CompetenceForm(forms.Form):
         ),
     )
 
+    # The framework item the competence was picked from (its identifier), and the words of
+    # the search that finds one; see frameworks/editor_picking.py.
+    item = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
+    query = forms.CharField(
+        label=gettext_lazy("Chercher dans les référentiels"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+        help_text=gettext_lazy("Un intitulé ou un code : RECTEC, CléA, ESCO, vos référentiels…"),
+    )
+
+    def __init__(self, *args: Any, organisation: Organisation | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+        self.linked: Item | None = None
+        if self["item"].value():
+            # Framework, code and address come from the item while it is linked.
+            for name in ("framework", "code", "url"):
+                self.fields[name].widget.attrs["readonly"] = True
+
+    def clean(self) -> dict[str, Any] | None:
+        data = super().clean() or {}
+        identifier = str(data.get("item") or "")
+        if identifier and self.organisation is not None:
+            self.linked = available_item(self.organisation, identifier)
+            if self.linked is None:
+                self.add_error(
+                    "name",
+                    _(
+                        "La compétence choisie n'est plus dans les référentiels de "
+                        "l'organisation : détachez-la ou choisissez-en une autre."
+                    ),
+                )
+            else:
+                values = competence_values(self.linked, (), "")
+                for name in ("framework", "code", "url"):
+                    data[name] = values[name]
+        return data
+
+    def has_changed(self) -> bool:
+        # A search typed in an otherwise blank competence does not make it a competence.
+        return any(name != "query" and name in self.changed_data for name in self.fields)
+
     def clean_levels(self) -> tuple[str, ...]:
         levels = [
             " ".join(line.split())
@@ -91,6 +138,7 @@ class CompetenceForm(forms.Form):
             url=data["url"],
             description=data["description"].strip(),
             levels=data["levels"],
+            item_id=self.linked.pk if self.linked else None,
         )
 
 
@@ -140,9 +188,12 @@ CompetenceFormSet = cast(
 
 
 def competence_formset(
-    data: QueryDict | None = None, version: BadgeVersion | None = None
+    data: QueryDict | None = None,
+    version: BadgeVersion | None = None,
+    organisation: Organisation | None = None,
 ) -> BaseCompetenceFormSet:
     initial: list[dict[str, Any]] = []
+    kwargs = {"organisation": organisation}
     if version is not None:
         initial = [
             {
@@ -152,12 +203,13 @@ def competence_formset(
                 "url": c.url,
                 "description": c.description,
                 "levels": "\n".join(str(level) for level in c.levels),
+                "item": str(c.item.identifier) if c.item else "",
             }
-            for c in sorted(version.competences.all(), key=lambda c: c.position)
+            for c in version.competences.select_related("item").order_by("position")
         ]
     if data is not None:
-        return CompetenceFormSet(data, prefix=PREFIX)
-    formset = CompetenceFormSet(initial=initial, prefix=PREFIX)
+        return CompetenceFormSet(data, prefix=PREFIX, form_kwargs=kwargs)
+    formset = CompetenceFormSet(initial=initial, prefix=PREFIX, form_kwargs=kwargs)
     formset.extra = len(initial) if initial else 1
     return formset
 

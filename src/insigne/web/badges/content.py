@@ -21,6 +21,7 @@ class CompetenceContent:
     url: str = ""
     description: str = ""
     levels: tuple[str, ...] = ()
+    item_id: int | None = None  # the framework item it was picked from
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ def content_of(version: BadgeVersion) -> BadgeContent:
                 url=c.url,
                 description=c.description,
                 levels=tuple(str(level) for level in c.levels),
+                item_id=c.item_id,
             )
             for c in competences
         ),

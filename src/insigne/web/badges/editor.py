@@ -18,6 +18,7 @@ from django.http import HttpRequest, QueryDict
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from ..frameworks import editor_picking
 from ..issuers.models import Organisation
 from . import actions, rasterise
 from .competence_forms import ACTION, BaseCompetenceFormSet, competence_formset, rearranged
@@ -49,8 +50,15 @@ class Editor:
         editing = version is not None
         data: QueryDict | None = request.POST if request.method == "POST" else None
         files = request.FILES if data is not None else None
-        self.rearranged = data is not None and ACTION in data
-        if data is not None and self.rearranged:
+        # A framework search, pick or unlink in a competence (no JavaScript) is a rearrangement.
+        pick = editor_picking.requested(data)
+        applied = None
+        self.rearranged = data is not None and (ACTION in data or pick is not None)
+        if data is not None and pick is not None:
+            language = str(data.get("language") or "fr")
+            applied = editor_picking.apply(data, pick, organisation, language)
+            data = applied.data
+        elif data is not None and self.rearranged:
             data = rearranged(data) or data
         self.previewing = data is not None and PREVIEW in data
         self.saving = data is not None and not self.rearranged and not self.previewing
@@ -59,7 +67,8 @@ class Editor:
             organisation=organisation,
             initial=initial_for(version) if version else {},
         )
-        self.competences: BaseCompetenceFormSet = competence_formset(data, version)
+        self.competences: BaseCompetenceFormSet = competence_formset(data, version, organisation)
+        editor_picking.annotate(self.competences.forms, organisation, pick, applied)
         self.image_form = ImageForm(data, files, editing=editing)
         design = Design.from_json(version.design) if version and version.design else Design()
         self.design_form = DesignForm(data, prefix="design", initial=design_initial(design))

@@ -47,3 +47,27 @@ def available_item(organisation: Organisation, identifier: str | uuid.UUID) -> I
         .filter(Q(framework__organisation__isnull=True) | Q(framework__organisation=organisation))
         .first()
     )
+
+
+def available_items(organisation: Organisation, identifiers: set[str]) -> dict[str, Item]:
+    """The items among ``identifiers`` that ``organisation`` may use, by identifier."""
+    keys = []
+    for identifier in identifiers:
+        try:
+            keys.append(uuid.UUID(identifier))
+        except ValueError:
+            continue
+    if not keys:
+        return {}
+    items = Item.objects.select_related("framework").filter(
+        Q(framework__organisation__isnull=True) | Q(framework__organisation=organisation),
+        identifier__in=keys,
+    )
+    return {str(item.identifier): item for item in items}
+
+
+def usable_items(organisation: Organisation) -> QuerySet[Item]:
+    """Every item of the frameworks ``organisation`` may use."""
+    return Item.objects.filter(
+        Q(framework__organisation__isnull=True) | Q(framework__organisation=organisation)
+    )

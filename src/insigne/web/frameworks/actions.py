@@ -28,7 +28,12 @@ ESCO_LICENCE = "https://eur-lex.europa.eu/eli/dec/2011/833/oj"
 
 
 class ChangeRefusedError(ValueError):
-    """The change cannot be made; the message says why, in the user's language."""
+    """The change cannot be made; the message says why, in the user's language, and
+    ``field`` names the form field at fault, if one is."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass(frozen=True)
@@ -367,7 +372,7 @@ def _check_code(framework: Framework, code: str, item: Item | None) -> None:
         clash = clash.exclude(pk=item.pk)
     if clash.exists():
         raise ChangeRefusedError(
-            _("Le code « %(code)s » est déjà celui d'un autre item.") % {"code": code}
+            _("Le code « %(code)s » est déjà celui d'un autre item.") % {"code": code}, "code"
         )
 
 
@@ -375,12 +380,12 @@ def _check_parent(framework: Framework, item: Item | None, parent: Item | None) 
     if parent is None:
         return
     if parent.framework_id != framework.pk:
-        raise ChangeRefusedError(_("L'item parent doit appartenir au même référentiel."))
+        raise ChangeRefusedError(_("L'item parent doit appartenir au même référentiel."), "parent")
     ancestor: Item | None = parent
     while ancestor is not None:
         if item is not None and ancestor.pk == item.pk:
             raise ChangeRefusedError(
-                _("Un item ne peut pas être placé sous lui-même ou sous ses sous-items.")
+                _("Un item ne peut pas être placé sous lui-même ou sous ses sous-items."), "parent"
             )
         ancestor = ancestor.parent
 

@@ -1,0 +1,1 @@
+"""Pages and the CASE service of the frameworks context."""

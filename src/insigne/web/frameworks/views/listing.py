@@ -1,0 +1,80 @@
+"""The frameworks an organisation may use, one framework's tree, and its CASE export."""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.text import slugify
+
+from ...issuers.views.access import access
+from .. import actions, case_json, uris
+from ..access import available, framework_of
+from ..nesting import nested
+from ..tree import ordered
+
+PAGE_SIZE = 400  # items of a tree on one page (ESCO's skills are thousands)
+
+
+@login_required
+def framework_list(request: HttpRequest, slug: str) -> HttpResponse:
+    allowed = access(request, slug)
+    frameworks = available(allowed.organisation).annotate(
+        item_count=Count("items", distinct=True),
+        level_count=Count("levels", filter=Q(levels__item__isnull=True), distinct=True),
+    )
+    rows = list(frameworks.order_by("organisation_id", "title", "pk"))
+    context = {
+        "organisation": allowed.organisation,
+        "access": allowed,
+        "shipped": [f for f in rows if f.organisation_id is None],
+        "own": [f for f in rows if f.organisation_id is not None],
+    }
+    return render(request, "frameworks/list.html", context)
+
+
+@login_required
+def framework_detail(request: HttpRequest, slug: str, identifier: uuid.UUID) -> HttpResponse:
+    allowed = access(request, slug)
+    framework = framework_of(allowed.organisation, identifier)
+    items = list(framework.items.order_by("sequence", "pk"))
+    levels = list(framework.levels.order_by("item_id", "position"))
+    page = Paginator(ordered(items), PAGE_SIZE).get_page(request.GET.get("page"))
+    rows, closing = nested(list(page.object_list))
+    item_levels: dict[int, list[str]] = {}
+    for level in levels:
+        if level.item_id is not None:
+            item_levels.setdefault(level.item_id, []).append(level.name)
+    for item in items:
+        item.level_names = item_levels.get(item.pk, [])  # type: ignore[attr-defined]
+    context = {
+        "organisation": allowed.organisation,
+        "access": allowed,
+        "framework": framework,
+        "editable": allowed.can_design and framework.organisation_id == allowed.organisation.pk,
+        "levels": [level for level in levels if level.item_id is None],
+        "rows": rows,
+        "closing": closing,
+        "page": page,
+        "item_count": len(items),
+        "used": actions.used_by_badges(framework),
+        "document_uri": uris.document_uri(framework.identifier),
+        "package_uri": uris.package_uri(framework.identifier),
+    }
+    return render(request, "frameworks/detail.html", context)
+
+
+@login_required
+def framework_export(request: HttpRequest, slug: str, identifier: uuid.UUID) -> HttpResponse:
+    allowed = access(request, slug)
+    framework = framework_of(allowed.organisation, identifier)
+    body = json.dumps(case_json.package_json(framework), ensure_ascii=False, indent=2)
+    response = HttpResponse(body.encode(), content_type="application/json; charset=utf-8")
+    name = slugify(framework.title)[:60] or "referentiel"
+    response["Content-Disposition"] = f'attachment; filename="{name}.case.json"'
+    return response
