@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ...core.competences import CERTIFICATION_CODE, certification
+from ..certifications.registry import official_title
 from ..issuers.models import Organisation, Unit
 from .content import MAX_TAGS, BadgeContent, CompetenceContent
 from .models import BadgeVersion
@@ -89,14 +90,18 @@ class BadgeForm(forms.Form):
         required=False,
         max_length=20,
         help_text=gettext_lazy(
-            "Fiche RS (RS5476), fiche RNCP (RNCP37173) ou bloc de compétences (RNCP38436BC01)."
+            "Fiche RS (RS5476), fiche RNCP (RNCP37173) ou bloc de compétences (RNCP38436BC01), "
+            "ou des mots de son intitulé pour la chercher."
         ),
     )
     certification_title = forms.CharField(
         label=gettext_lazy("Intitulé de la certification"),
         required=False,
         max_length=300,
-        help_text=gettext_lazy("Obligatoire avec un code : l'intitulé de la fiche."),
+        help_text=gettext_lazy(
+            "Repris de la fiche quand elle a été importée de France compétences ; sinon, "
+            "obligatoire avec un code."
+        ),
     )
     certification_url = forms.URLField(
         label=gettext_lazy("Adresse de la fiche"),
@@ -187,7 +192,19 @@ class BadgeForm(forms.Form):
                 % {"code": code},
             )
         elif not title:
-            self.add_error("certification_title", _("Indiquez l'intitulé de la certification."))
+            # A fiche or bloc imported from France Compétences gives its own title.
+            official = official_title(code)
+            if official:
+                data["certification_title"] = official[:300]
+            else:
+                self.add_error(
+                    "certification_title",
+                    _(
+                        "Indiquez l'intitulé de la certification : le code %(code)s ne figure "
+                        "pas dans les fiches importées de France compétences."
+                    )
+                    % {"code": code},
+                )
 
     @property
     def fiche_url(self) -> str:
