@@ -86,7 +86,7 @@ def test_exactly_the_people_holding_every_valid_part_are_listed(
     version = group.badge.versions.get()
     assert [h.email for h in holders(group, version)] == [CAMILLE]
     page = words(cast.client(cast.awarder).get(group_url(cast.organisation, group.badge)))
-    assert "1 personne détient toutes les parties" in page
+    assert "1 personne détient toutes les parties." in page
     assert CAMILLE in page
     for absent in (SACHA, NOAH, "suspendu@", "expire@", "efface@", "deja@"):
         assert absent not in page

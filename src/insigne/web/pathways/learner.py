@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 
-from ..accounts.holdings import awards_of, verified_addresses
+from ..accounts.holdings import awards_of
 from ..accounts.models import User
 from ..awards.models import Award
 from ..badges.models import BadgeVersion
@@ -74,7 +74,8 @@ def pathways_of(user: User) -> list[LearnerPathway]:
     """The active pathways ``user`` has started, those nearest their goal first."""
     if not any_open():
         return []
-    facts = facts_of(awards_of(user).filter(counting()))
+    mine = awards_of(user)
+    facts = facts_of(mine.filter(counting()))
     by_organisation: dict[int, list[Fact]] = defaultdict(list)
     for fact in facts:
         by_organisation[fact.organisation_id].append(fact)
@@ -101,14 +102,13 @@ def pathways_of(user: User) -> list[LearnerPathway]:
     }
     names = badge_names({b for b in badges if b is not None})
     held_goals = set(
-        awards_of(user)
-        .filter(version__badge_id__in=goals)
+        mine.filter(version__badge_id__in=goals)
         .exclude(state=Award.State.REVOKED)
         .values_list("version__badge_id", flat=True)
     )
     outcomes = dict(
         Outcome.objects.filter(
-            pathway__in=[p for p, _ in started], recipient_email__in=verified_addresses(user)
+            pathway__in=[p for p, _ in started], recipient_email__in={f.email for f in facts}
         ).values_list("pathway_id", "state")
     )
     found = []
