@@ -172,3 +172,17 @@ def test_the_backpack_costs_the_same_queries_for_one_pathway_or_many(
     count()
     assert count() == few
     assert words(client.get(BACKPACK)).count("1 étape franchie sur 2") == 5
+
+
+def test_an_english_reader_sees_the_steps_in_english(
+    cast: Cast, steps: tuple[BadgeVersion, ...]
+) -> None:
+    _team, oral, _goal = steps
+    pathway_of_three(cast, steps, automatic=False)
+    give(oral, CAMILLE, learner=cast.learner)
+    client = cast.client(cast.learner)
+    client.cookies["django_language"] = "en"
+    page = words(client.get(BACKPACK))
+    assert "My pathways" in page
+    assert "In progress 1 step completed out of 3" in page
+    assert "Completed: Earn the badge “Oral” with the badge “Oral”" in page

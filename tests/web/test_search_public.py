@@ -165,3 +165,15 @@ def test_results_come_by_pages_at_a_constant_cost(cast: Cast, certified: BadgeVe
     assert "Page 2 sur 2" in found(cast, competence="equipe", page="2")
     response = client.get(SEARCH, {"competence": "equipe"})
     assert "?competence=equipe&amp;certification=&amp;page=2" in response.content.decode()
+
+
+def test_the_search_speaks_english_to_english_readers(cast: Cast, certified: BadgeVersion) -> None:
+    give(certified, public=True, levels={"Travailler en Équipe": "Maîtrise"})
+    client = cast.client(None)
+    client.cookies["django_language"] = "en"
+    page = words(client.get(SEARCH, {"competence": "equipe"}))
+    assert "Search badges" in page
+    assert "1 badge found" in page
+    assert "Held by Camille Roux" in page
+    assert "Travailler en Équipe — level « Maîtrise »" not in page
+    assert "level “Maîtrise” (matches the search)" in page
