@@ -313,3 +313,16 @@ def test_the_organisation_s_badge_pages_lead_to_its_pathways(
     assert pathway_url(pathway) in page
     assert "(badge visé)" in page
     assert list_url(cast) in page
+
+
+def test_a_badge_a_pathway_uses_is_not_deleted_alone_but_goes_with_its_organisation(
+    cast: Cast, steps: tuple[BadgeVersion, ...]
+) -> None:
+    from django.db.models import RestrictedError
+
+    team, _oral, goal = steps
+    make_pathway(cast.organisation, goal=goal, badges=(team,))
+    with pytest.raises(RestrictedError):
+        team.badge.delete()
+    cast.organisation.delete()
+    assert not Pathway.objects.exists()

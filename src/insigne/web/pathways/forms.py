@@ -67,7 +67,7 @@ class GroupForm(_Form):
         label=_("Description"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
     )
     criteria = forms.CharField(
-        label=_("Critères d'attribution (facultatif)"),
+        label=_("Critères d'attribution"),
         required=False,
         max_length=10000,
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -138,7 +138,7 @@ def _level_choices(entry: Entry) -> list[tuple[str, str]]:
 class PathwayForm(_Form):
     name = forms.CharField(label=_("Nom du parcours"), max_length=120)
     description = forms.CharField(
-        label=_("Présentation pour les personnes (facultatif)"),
+        label=_("Présentation pour les personnes"),
         required=False,
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -150,7 +150,7 @@ class PathwayForm(_Form):
         empty_label=_("Aucun : le parcours mène à une certification"),
     )
     certification_code = forms.CharField(
-        label=_("Certification visée : code (facultatif)"),
+        label=_("Certification visée : code"),
         required=False,
         max_length=20,
         help_text=_("RS1234, RNCP12345 ou RNCP12345BC01 pour un bloc de compétences."),

@@ -42,8 +42,10 @@ class Pathway(models.Model):
     )
     name = models.CharField(_("nom du parcours"), max_length=120)
     description = models.TextField(_("présentation"), blank=True)
+    # RESTRICT: a badge a pathway uses is not deleted alone; deleting the organisation
+    # deletes both.
     goal_badge = models.ForeignKey(
-        Badge, on_delete=models.PROTECT, null=True, blank=True, related_name="goal_of"
+        Badge, on_delete=models.RESTRICT, null=True, blank=True, related_name="goal_of"
     )
     certification_code = models.CharField(_("code de la certification"), max_length=20, blank=True)
     certification_title = models.CharField(
@@ -87,7 +89,7 @@ class Requirement(models.Model):
     position = models.PositiveSmallIntegerField()
     kind = models.CharField(max_length=10, choices=Kind.choices)
     badge = models.ForeignKey(
-        Badge, on_delete=models.PROTECT, null=True, blank=True, related_name="required_by"
+        Badge, on_delete=models.RESTRICT, null=True, blank=True, related_name="required_by"
     )
     name = models.CharField(max_length=200, blank=True)
     framework = models.CharField(max_length=120, blank=True)
