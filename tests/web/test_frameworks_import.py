@@ -119,10 +119,10 @@ def test_bad_esco_rows_are_reported_with_their_line_and_nothing_is_stored(cast: 
     ).encode()
     problems = refused(cast, "skills_fr.csv", content)
     assert problems == [
-        "Ligne 3 : la colonne preferredLabel est vide.",
-        "Ligne 5 : conceptUri « pas-une-adresse » n'est pas une adresse http(s).",
-        "Ligne 6 : conceptUri https://esco.example/skill/a figure déjà ligne 2.",
-        "Ligne 7 : 12 colonnes au lieu de 10.",
+        "Ligne 3 : la colonne preferredLabel est vide.",
+        "Ligne 5 : conceptUri « pas-une-adresse » n'est pas une adresse http(s).",
+        "Ligne 6 : conceptUri https://esco.example/skill/a figure déjà ligne 2.",
+        "Ligne 7 : 12 colonnes au lieu de 10.",
     ]
 
 
@@ -226,9 +226,9 @@ def test_bad_rome_rows_are_reported_with_their_line(cast: Cast) -> None:
     lines[3] = lines[3].rsplit(",", 1)[0] + ","
     problems = refused(cast, "arbo.csv", ("\n".join(lines) + "\n").encode(), kind="rome")
     assert problems == [
-        "Ligne 3 : les colonnes code_ogr_macro_competence et libelle_macro_competence sont "
+        "Ligne 3 : les colonnes code_ogr_macro_competence et libelle_macro_competence sont "
         "obligatoires.",
-        "Ligne 4 : code_ogr_competence et libelle_competence vont ensemble : l'un est vide.",
+        "Ligne 4 : code_ogr_competence et libelle_competence vont ensemble : l'un est vide.",
     ]
 
 
@@ -293,10 +293,10 @@ def test_a_broken_case_package_is_refused_with_where_each_problem_is(cast: Cast)
     package["CFRubrics"][0]["CFRubricCriteria"][0]["CFRubricCriterionLevels"] *= 4
     problems = refused(cast, "casse.json", json.dumps(package).encode())
     assert problems == [
-        "CFItems[1] : fullStatement est obligatoire.",
-        "CFAssociations[0] : type d'association inconnu « estCousinDe ».",
-        "CFRubrics[0].CFRubricCriteria[0] : 12 niveaux ; 10 au plus.",
-        "CFRubrics[0].CFRubricCriteria[0] : deux niveaux portent le même nom.",
+        "CFItems[1] : fullStatement est obligatoire.",
+        "CFAssociations[0] : type d'association inconnu « estCousinDe ».",
+        "CFRubrics[0].CFRubricCriteria[0] : 12 niveaux ; 10 au plus.",
+        "CFRubrics[0].CFRubricCriteria[0] : deux niveaux portent le même nom.",
     ]
 
 
@@ -322,3 +322,12 @@ def test_a_loop_of_parents_is_refused(cast: Cast) -> None:
 def test_other_files_are_refused_clearly(cast: Cast, content: bytes, expected: str) -> None:
     problems = refused(cast, "fichier", content)
     assert expected in problems[0]
+
+
+def test_the_demonstration_imports_the_sample_files(cast: Cast) -> None:
+    from insigne.web.frameworks.demo import import_samples
+
+    esco, rome = import_samples(cast.organisation, cast.editor)
+    assert esco.items.count() == 11
+    assert esco.items.exclude(translations={}).count() == 11  # French and English labels
+    assert rome.items.filter(item_type="Macro-compétence").count() == 5

@@ -141,7 +141,7 @@ def test_without_javascript_a_search_lists_choices_and_using_one_fills_the_compe
     assert 'value="RECTEC – Compétences transversales"' in page
     assert f'value="{uris.item_uri(competence.identifier)}"' in page
     assert f'name="competences-0-item" value="{competence.identifier}"' in page
-    assert "Reprise du référentiel « RECTEC – Compétences transversales » (RECTEC-ORG-3)" in page
+    assert "Reprise du référentiel « RECTEC – Compétences transversales » (RECTEC-ORG-3)" in page
     assert "readonly" in page
 
 
@@ -177,7 +177,7 @@ def test_unlinking_keeps_the_values_and_frees_the_fields(cast: Cast) -> None:
 def picked_row(found: Item, *, levels: str = "", name: str = "") -> dict[str, str]:
     return {
         "name": name or found.full_statement,
-        "framework": "ignoré : repris de l'item",
+        "framework": "ignoré : repris de l'item",
         "code": "ignoré",
         "url": "https://ailleurs.example/ignore",
         "description": found.notes,
@@ -260,7 +260,7 @@ def test_editing_a_badge_keeps_its_competences_linked(cast: Cast) -> None:
     badge = Badge.objects.get()
     page = cast.client(cast.editor).get(edit_url(badge)).content.decode()
     assert f'name="competences-0-item" value="{rectec.identifier}"' in page
-    assert "Reprise du référentiel « RECTEC – Compétences transversales » (RECTEC-COM-1)" in page
+    assert "Reprise du référentiel « RECTEC – Compétences transversales » (RECTEC-COM-1)" in page
 
 
 def test_an_item_of_another_organisation_cannot_be_linked(cast: Cast) -> None:

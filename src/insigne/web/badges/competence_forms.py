@@ -70,7 +70,7 @@ class CompetenceForm(forms.Form):
         required=False,
         max_length=100,
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
-        help_text=gettext_lazy("Un intitulé ou un code : RECTEC, CléA, ESCO, vos référentiels…"),
+        help_text=gettext_lazy("Un intitulé ou un code : RECTEC, CléA, ESCO, vos référentiels…"),
     )
 
     def __init__(self, *args: Any, organisation: Organisation | None = None, **kwargs: Any):
@@ -92,7 +92,7 @@ class CompetenceForm(forms.Form):
                     "name",
                     _(
                         "La compétence choisie n'est plus dans les référentiels de "
-                        "l'organisation : détachez-la ou choisissez-en une autre."
+                        "l'organisation : détachez-la ou choisissez-en une autre."
                     ),
                 )
             else:

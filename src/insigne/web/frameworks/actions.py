@@ -73,7 +73,7 @@ def import_framework(
         fields = case.document_fields(package.document, data)
         if title:
             fields["title"] = title
-        imported = _("Importé depuis le fichier « %(name)s » le %(date)s.") % {
+        imported = _("Importé depuis le fichier « %(name)s » le %(date)s.") % {
             "name": upload.name,
             "date": today,
         }
@@ -84,9 +84,9 @@ def import_framework(
         language = language or esco.file_language(upload.name)
         if not language:
             raise ImportRefusedError(
-                _("Indiquez la langue du fichier : son nom ne la donne pas (skills_fr.csv…).")
+                _("Indiquez la langue du fichier : son nom ne la donne pas (skills_fr.csv…).")
             )
-        note = _("Fichier « %(name)s » (%(language)s) importé le %(date)s.") % {
+        note = _("Fichier « %(name)s » (%(language)s) importé le %(date)s.") % {
             "name": upload.name,
             "language": language,
             "date": today,
@@ -100,16 +100,16 @@ def import_framework(
         return into, esco.read(upload.file, into, language=language)
     if kind == detect.ROME:
         fields = _rome_fields(title, part)
-        fields["notes"] += "\n\n" + _("Fichier « %(name)s » importé le %(date)s%(part)s.") % {
+        fields["notes"] += "\n\n" + _("Fichier « %(name)s » importé le %(date)s%(part)s.") % {
             "name": upload.name,
             "date": today,
-            "part": _(", partie « %(part)s »") % {"part": part} if part else "",
+            "part": _(", partie « %(part)s »") % {"part": part} if part else "",
         }
         framework = _new(organisation, user, Framework.Origin.ROME, fields)
         return framework, rome.read(upload.file, framework, part=part)
     raise ImportRefusedError(
         _(
-            "Format de fichier non reconnu. Les formats acceptés sont : un paquet CASE (JSON), "
+            "Format de fichier non reconnu. Les formats acceptés sont : un paquet CASE (JSON), "
             "un fichier ESCO (CSV avec la colonne conceptUri) et l'arborescence des compétences "
             "du ROME 4.0 (CSV avec la colonne code_ogr_competence)."
         )
@@ -134,12 +134,12 @@ def _esco_fields(title: str, language: str) -> dict[str, Any]:
         "official_source_url": ESCO_SOURCE,
         "licence_title": _("Réutilisation des documents de la Commission (décision 2011/833/UE)"),
         "licence_text": _(
-            "Réutilisation libre, y compris commerciale, à condition de citer la source : ESCO, "
+            "Réutilisation libre, y compris commerciale, à condition de citer la source : ESCO, "
             "Commission européenne."
         ),
         "licence_uri": ESCO_LICENCE,
         "notes": _(
-            "Source : ESCO (classification européenne des aptitudes, compétences, certifications "
+            "Source : ESCO (classification européenne des aptitudes, compétences, certifications "
             "et professions), Commission européenne. Les adresses conceptUri d'ESCO sont "
             "conservées comme correspondances exactes (exactMatchOf) de chaque item."
         ),
@@ -156,12 +156,12 @@ def _rome_fields(title: str, part: str) -> dict[str, Any]:
         "adoption_status": Framework.Status.ADOPTED,
         "licence_title": _("Données ouvertes de France Travail"),
         "licence_text": _(
-            "Les réutilisateurs citent la Licence Ouverte 2.0 : vérifiez-la sur la page du jeu "
+            "Les réutilisateurs citent la Licence Ouverte 2.0 : vérifiez-la sur la page du jeu "
             "de données."
         ),
         "notes": _(
-            "Source : ROME 4.0, arborescence des compétences (France Travail, données "
-            "ouvertes). Les codes sont ceux du fichier : code_ogr pour les macro-compétences "
+            "Source : ROME 4.0, arborescence des compétences (France Travail, données "
+            "ouvertes). Les codes sont ceux du fichier : code_ogr pour les macro-compétences "
             "et les compétences."
         ),
     }
@@ -326,11 +326,11 @@ def delete_item(item: Item) -> None:
     _check_editable(item.framework)
     if item.children.exists():
         raise ChangeRefusedError(
-            _("Cet item en contient d'autres : déplacez-les ou supprimez-les d'abord.")
+            _("Cet item en contient d'autres : déplacez-les ou supprimez-les d'abord.")
         )
     if _uses(Item.objects.filter(pk=item.pk)):
         raise ChangeRefusedError(
-            _("Des badges s'appuient sur cet item : il ne peut pas être supprimé.")
+            _("Des badges s'appuient sur cet item : il ne peut pas être supprimé.")
         )
     item.delete()
     item.framework.save(update_fields=["updated_at"])
@@ -341,7 +341,7 @@ def delete_framework(framework: Framework) -> None:
     _check_editable(framework)
     if _uses(framework.items.all()):
         raise ChangeRefusedError(
-            _("Des badges s'appuient sur ce référentiel : il ne peut pas être supprimé.")
+            _("Des badges s'appuient sur ce référentiel : il ne peut pas être supprimé.")
         )
     framework.delete()
 
@@ -372,7 +372,7 @@ def _check_code(framework: Framework, code: str, item: Item | None) -> None:
         clash = clash.exclude(pk=item.pk)
     if clash.exists():
         raise ChangeRefusedError(
-            _("Le code « %(code)s » est déjà celui d'un autre item.") % {"code": code}, "code"
+            _("Le code « %(code)s » est déjà celui d'un autre item.") % {"code": code}, "code"
         )
 
 

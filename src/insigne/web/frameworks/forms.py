@@ -54,7 +54,7 @@ class ImportForm(forms.Form):
         required=False,
         max_length=MAX_TITLE,
         help_text=gettext_lazy(
-            "Par défaut : le titre du paquet CASE, « ESCO » ou « ROME 4.0 – … »."
+            "Par défaut : le titre du paquet CASE, « ESCO » ou « ROME 4.0 – … »."
         ),
     )
     language = forms.ChoiceField(
@@ -64,9 +64,9 @@ class ImportForm(forms.Form):
         label=gettext_lazy("Compléter un référentiel ESCO déjà importé (ESCO)"),
         required=False,
         queryset=Framework.objects.none(),
-        empty_label=gettext_lazy("Non : créer un nouveau référentiel"),
+        empty_label=gettext_lazy("Non : créer un nouveau référentiel"),
         help_text=gettext_lazy(
-            "Pour ajouter les intitulés d'une autre langue de la même collection : les "
+            "Pour ajouter les intitulés d'une autre langue de la même collection : les "
             "compétences sont reconnues par leur conceptUri."
         ),
     )
@@ -76,7 +76,7 @@ class ImportForm(forms.Form):
         max_length=200,
         help_text=gettext_lazy(
             "Le code d'un domaine de compétences, ou des mots de son intitulé, d'un enjeu ou "
-            "d'un objectif (par exemple « savoir-être »). Vide : tout le fichier."
+            "d'un objectif (par exemple « savoir-être »). Vide : tout le fichier."
         ),
     )
 
@@ -125,10 +125,10 @@ class FrameworkForm(forms.ModelForm[Framework]):
         }
         help_texts = {
             "adoption_status": gettext_lazy(
-                "« Adopté » quand le référentiel est stabilisé. Les badges peuvent s'y appuyer "
+                "« Adopté » quand le référentiel est stabilisé. Les badges peuvent s'y appuyer "
                 "dans tous les cas."
             ),
-            "licence_title": gettext_lazy("Par exemple : Licence Ouverte 2.0, CC BY 4.0."),
+            "licence_title": gettext_lazy("Par exemple : Licence Ouverte 2.0, CC BY 4.0."),
         }
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
@@ -224,7 +224,7 @@ class ItemForm(forms.Form):
         label=gettext_lazy("Type"),
         required=False,
         max_length=120,
-        help_text=gettext_lazy("Par exemple : Domaine, Compétence, Capacité."),
+        help_text=gettext_lazy("Par exemple : Domaine, Compétence, Capacité."),
     )
     parent = forms.ChoiceField(label=gettext_lazy("Place dans le référentiel"), required=False)
     notes = forms.CharField(
@@ -252,7 +252,7 @@ class ItemForm(forms.Form):
         choices += [
             (
                 str(node.item.identifier),
-                _("Sous « %(label)s »") % {"label": ("— " * node.depth) + _short(node.item)},
+                _("Sous « %(label)s »") % {"label": ("— " * node.depth) + _short(node.item)},
             )
             for node in nodes
             if node.item.pk not in excluded

@@ -69,7 +69,7 @@ def load(binary: IO[bytes]) -> Any:
         raise ImportRefusedError(_("Le fichier n'est pas encodé en UTF-8.")) from error
     except json.JSONDecodeError as error:
         raise ImportRefusedError(
-            _("Ce fichier n'est pas du JSON valide (ligne %(line)s, colonne %(column)s : %(msg)s).")
+            _("Ce fichier n'est pas du JSON valide (ligne %(line)s, colonne %(column)s : %(msg)s).")
             % {"line": error.lineno, "column": error.colno, "msg": error.msg}
         ) from error
 
@@ -105,7 +105,7 @@ def parse(data: Any) -> Package:
     problems = Problems()
     if not isinstance(data, dict) or not isinstance(data.get("CFDocument"), dict):
         raise ImportRefusedError(
-            _("Ce fichier n'est pas un paquet CASE : il n'a pas de CFDocument.")
+            _("Ce fichier n'est pas un paquet CASE : il n'a pas de CFDocument.")
         )
     document = data["CFDocument"]
     package = Package(document=document)
@@ -117,7 +117,7 @@ def parse(data: Any) -> Package:
         raise ImportRefusedError(_("CFItems doit être une liste."))
     if len(items) > MAX_ITEMS:
         raise ImportRefusedError(
-            _("Le paquet compte %(count)s items ; %(max)s au plus.")
+            _("Le paquet compte %(count)s items ; %(max)s au plus.")
             % {"count": len(items), "max": MAX_ITEMS}
         )
     by_uri: dict[str, str] = {}
@@ -213,7 +213,7 @@ def _associations(
         kind = _text(entry.get("associationType"))
         if kind not in TYPES:
             problems.add(
-                _("type d'association inconnu « %(type)s ».") % {"type": kind[:40]}, where=where
+                _("type d'association inconnu « %(type)s ».") % {"type": kind[:40]}, where=where
             )
             continue
         origin_id, origin_uri, _title = _node(entry.get("originNodeURI"))
@@ -284,7 +284,7 @@ def _levels(entries: Any, problems: Problems, where: str) -> list[ParsedLevel]:
         levels.append(ParsedLevel(name, description if description != name else ""))
     if len(levels) > MAX_LEVELS:
         problems.add(
-            _("%(count)s niveaux ; %(max)s au plus.") % {"count": len(levels), "max": MAX_LEVELS},
+            _("%(count)s niveaux ; %(max)s au plus.") % {"count": len(levels), "max": MAX_LEVELS},
             where=where,
         )
     names = [level.name.casefold() for level in levels]

@@ -70,7 +70,7 @@ class _Reader:
             self.problems.add(_("la colonne conceptUri est vide."), line=line)
         elif not is_http_uri(uri) or len(uri) > 500:
             self.problems.add(
-                _("conceptUri « %(uri)s » n'est pas une adresse http(s).") % {"uri": uri[:80]},
+                _("conceptUri « %(uri)s » n'est pas une adresse http(s).") % {"uri": uri[:80]},
                 line=line,
             )
         elif uri in self.seen:
@@ -90,7 +90,7 @@ class _Reader:
         for parent in parents:
             if not is_http_uri(parent) or len(parent) > 500:
                 self.problems.add(
-                    _("broaderConceptUri « %(uri)s » n'est pas une adresse http(s).")
+                    _("broaderConceptUri « %(uri)s » n'est pas une adresse http(s).")
                     % {"uri": parent[:80]},
                     line=line,
                 )
@@ -182,8 +182,8 @@ def read(binary: IO[bytes], framework: Framework, *, language: str) -> Outcome:
     if missing:
         raise ImportRefusedError(
             _(
-                "Ce fichier n'a pas les colonnes d'un fichier ESCO : il manque %(missing)s "
-                "(colonnes attendues : conceptType, conceptUri, preferredLabel, altLabels, "
+                "Ce fichier n'a pas les colonnes d'un fichier ESCO : il manque %(missing)s "
+                "(colonnes attendues : conceptType, conceptUri, preferredLabel, altLabels, "
                 "description…)."
             )
             % {"missing": ", ".join(missing)}

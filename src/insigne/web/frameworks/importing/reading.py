@@ -53,7 +53,7 @@ def rows(binary: IO[bytes]) -> tuple[list[str], Iterator[tuple[int, dict[str, st
                 raise ImportRefusedError(_not_utf8(last + 1)) from error
             except csv.Error as error:
                 raise ImportRefusedError(
-                    _("Ligne %(line)s : le fichier CSV est mal formé (%(error)s).")
+                    _("Ligne %(line)s : le fichier CSV est mal formé (%(error)s).")
                     % {"line": last + 1, "error": error}
                 ) from error
             start, last = last + 1, reader.line_num + 1
@@ -84,5 +84,5 @@ def missing_columns(header: list[str], required: tuple[str, ...]) -> list[str]:
 def _not_utf8(line: int) -> str:
     return _(
         "Le fichier n'est pas encodé en UTF-8 (vers la ligne %(line)s). Enregistrez-le en "
-        "UTF-8, ou prenez la version « utf8 » du fichier publié."
+        "UTF-8, ou prenez la version « utf8 » du fichier publié."
     ) % {"line": line}

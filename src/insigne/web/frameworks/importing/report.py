@@ -17,9 +17,9 @@ class Problem:
 
     def __str__(self) -> str:
         if self.line is not None:
-            return _("Ligne %(line)s : %(message)s") % {"line": self.line, "message": self.message}
+            return _("Ligne %(line)s : %(message)s") % {"line": self.line, "message": self.message}
         if self.where:
-            return f"{self.where} : {self.message}"
+            return f"{self.where} : {self.message}"
         return self.message
 
 

@@ -85,7 +85,7 @@ class _Reader:
         leaf_code, leaf_label = values["code_ogr_competence"], values["libelle_competence"]
         if bool(leaf_code) != bool(leaf_label):
             self.problems.add(
-                _("code_ogr_competence et libelle_competence vont ensemble : l'un est vide."),
+                _("code_ogr_competence et libelle_competence vont ensemble : l'un est vide."),
                 line=line,
             )
         elif leaf_code:
@@ -99,7 +99,7 @@ class _Reader:
             if path not in self.nodes:
                 notes = ""
                 if kind == "macro" and values["code_macro_competence"]:
-                    notes = _("Code fonctionnel : %(code)s") % {
+                    notes = _("Code fonctionnel : %(code)s") % {
                         "code": values["code_macro_competence"]
                     }
                 self.nodes[path] = self._node(values[code], values[label], item_type, parent, notes)
@@ -159,7 +159,7 @@ def read(binary: IO[bytes], framework: Framework, *, part: str = "") -> Outcome:
     if missing:
         raise ImportRefusedError(
             _(
-                "Ce fichier n'a pas les colonnes de l'arborescence des compétences du ROME 4.0 : "
+                "Ce fichier n'a pas les colonnes de l'arborescence des compétences du ROME 4.0 : "
                 "il manque %(missing)s."
             )
             % {"missing": ", ".join(missing)}
@@ -174,8 +174,8 @@ def read(binary: IO[bytes], framework: Framework, *, part: str = "") -> Outcome:
         found = "; ".join(f"{code} – {label}" for code, label in sorted(reader.domains.items()))
         raise ImportRefusedError(
             _(
-                "Aucune ligne ne correspond à « %(part)s ». Domaines présents dans le "
-                "fichier : %(found)s."
+                "Aucune ligne ne correspond à « %(part)s ». Domaines présents dans le "
+                "fichier : %(found)s."
             )
             % {"part": part, "found": found or _("aucun")}
         )

@@ -56,7 +56,7 @@ def framework_create(request: HttpRequest, slug: str) -> HttpResponse:
         )
         messages.success(
             request,
-            _("Le référentiel « %(title)s » est créé : ajoutez-lui ses items.")
+            _("Le référentiel « %(title)s » est créé : ajoutez-lui ses items.")
             % {"title": framework.title},
         )
         return redirect("frameworks:item-add", slug=slug, identifier=framework.identifier)
@@ -104,7 +104,7 @@ def framework_delete(request: HttpRequest, slug: str, identifier: uuid.UUID) -> 
             messages.error(request, str(refused))
             return _detail(framework)
         messages.success(
-            request, _("Le référentiel « %(title)s » est supprimé.") % {"title": framework.title}
+            request, _("Le référentiel « %(title)s » est supprimé.") % {"title": framework.title}
         )
         return redirect("frameworks:list", slug=slug)
     context = {
@@ -160,7 +160,7 @@ def _item_page(
         try:
             if item is None:
                 item = actions.add_item(framework, **values)
-                messages.success(request, _("Item ajouté : « %(label)s ».") % {"label": item})
+                messages.success(request, _("Item ajouté : « %(label)s ».") % {"label": item})
                 if "encore" in data:
                     parent = values["parent"]
                     add = reverse(
@@ -194,9 +194,9 @@ def item_move(
     if actions.move_item(found, direction):
         messages.success(
             request,
-            _("« %(label)s » est monté d'un rang.") % {"label": found.full_statement}
+            _("« %(label)s » est monté d'un rang.") % {"label": found.full_statement}
             if direction == "up"
-            else _("« %(label)s » est descendu d'un rang.") % {"label": found.full_statement},
+            else _("« %(label)s » est descendu d'un rang.") % {"label": found.full_statement},
         )
     return redirect(_detail_url(framework) + f"#item-{found.identifier}")
 
@@ -215,7 +215,7 @@ def item_delete(
             messages.error(request, str(refused))
         else:
             messages.success(
-                request, _("« %(label)s » est supprimé.") % {"label": found.full_statement}
+                request, _("« %(label)s » est supprimé.") % {"label": found.full_statement}
             )
         return _detail(framework)
     context = {"organisation": allowed.organisation, "framework": framework, "item": found}

@@ -25,7 +25,12 @@ from ..importing.report import ImportRefusedError, Outcome
 def framework_import(request: HttpRequest, slug: str) -> HttpResponse:
     allowed = access(request, slug, DESIGN)
     organisation = allowed.organisation
-    form = ImportForm(request.POST or None, request.FILES or None, organisation=organisation)
+    posted = request.method == "POST"
+    form = ImportForm(
+        request.POST if posted else None,
+        request.FILES if posted else None,
+        organisation=organisation,
+    )
     refusal = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -74,4 +79,4 @@ def _summary(outcome: Outcome) -> str:
             )
             % {"count": outcome.skipped}
         )
-    return _("Import terminé : %(summary)s.") % {"summary": ", ".join(parts)}
+    return _("Import terminé : %(summary)s.") % {"summary": ", ".join(parts)}
