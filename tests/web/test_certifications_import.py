@@ -50,7 +50,10 @@ def certifier_count() -> int:
 
 
 def texts(report: Report) -> list[tuple[str, int, str]]:
-    return [(p.file, p.line, describe_json(p.as_json())) for p in report.problems]
+    """(file, line, message) of each problem, no-break spaces read as spaces."""
+    return [
+        (p.file, p.line, describe_json(p.as_json()).replace("\xa0", " ")) for p in report.problems
+    ]
 
 
 # The shipped sample, in the export's format ---------------------------------------------------

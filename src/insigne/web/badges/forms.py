@@ -99,7 +99,7 @@ class BadgeForm(forms.Form):
         required=False,
         max_length=300,
         help_text=gettext_lazy(
-            "Repris de la fiche quand elle a été importée de France compétences ; sinon, "
+            "Repris de la fiche quand elle a été importée de France compétences ; sinon, "
             "obligatoire avec un code."
         ),
     )
@@ -200,7 +200,7 @@ class BadgeForm(forms.Form):
                 self.add_error(
                     "certification_title",
                     _(
-                        "Indiquez l'intitulé de la certification : le code %(code)s ne figure "
+                        "Indiquez l'intitulé de la certification : le code %(code)s ne figure "
                         "pas dans les fiches importées de France compétences."
                     )
                     % {"code": code},

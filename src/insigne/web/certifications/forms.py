@@ -35,7 +35,7 @@ class ImportForm(forms.Form):
     uploads = ExportFilesField(
         label=gettext_lazy("Fichiers de l'export"),
         help_text=gettext_lazy(
-            "Le zip « export_fiches_CSV » téléchargé sur data.gouv.fr, ou ses fichiers "
+            "Le zip « export_fiches_CSV » téléchargé sur data.gouv.fr, ou ses fichiers "
             "Standard, Blocs_De_Compétences et Certificateurs (et, si vous l'avez, "
             "Ancienne_Nouvelle_Certification), déposés ensemble."
         ),
@@ -53,11 +53,11 @@ class ImportForm(forms.Form):
                 _("%(max)s fichiers au plus (%(count)s déposés).")
                 % {"max": MAX_FILES, "count": len(files)}
             )
-        limit = max(MAX_BYTES, getattr(settings, "MAX_UPLOAD_BYTES", 0))
+        limit = max(MAX_BYTES, settings.MAX_UPLOAD_BYTES)
         for upload in files:
             if (upload.size or 0) > limit:
                 raise forms.ValidationError(
-                    _("« %(name)s » est trop volumineux pour être un fichier de l'export.")
+                    _("« %(name)s » est trop volumineux pour être un fichier de l'export.")
                     % {"name": upload.name}
                 )
         return files
@@ -68,5 +68,5 @@ class SearchForm(forms.Form):
         label=gettext_lazy("Code ou mots de l'intitulé"),
         max_length=100,
         required=False,
-        help_text=gettext_lazy("Par exemple RS5476, RNCP37173, RNCP38436BC01 ou « numérique »."),
+        help_text=gettext_lazy("Par exemple RS5476, RNCP37173, RNCP38436BC01 ou « numérique »."),
     )

@@ -86,8 +86,8 @@ class CertificationImport(models.Model):
         CHECKING = "checking", _("vérification des lignes")
         WRITING = "writing", _("enregistrement")
         DONE = "done", _("terminé")
-        REFUSED = "refused", _("refusé : rien n'a été enregistré")
-        FAILED = "failed", _("échec : rien n'a été enregistré")
+        REFUSED = "refused", _("refusé : rien n'a été enregistré")
+        FAILED = "failed", _("échec : rien n'a été enregistré")
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     uploaded_by = models.ForeignKey(

@@ -115,7 +115,7 @@ def _certifiers(fiche: Fiche) -> tuple[Certifier, ...]:
         for item in fiche.certifiers or []
         if isinstance(item, dict) and item.get("name")
     ]
-    return tuple(sorted(set(found), key=lambda c: c.name.casefold()))
+    return tuple(dict.fromkeys(found))  # in the export's order, each once
 
 
 def official_title(code: str) -> str:

@@ -93,8 +93,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
 @never_cache
 @staff_only
 def imports(request: HttpRequest) -> HttpResponse:
-    form = ImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"
+    form = ImportForm(request.POST if posted else None, request.FILES if posted else None)
+    if posted and form.is_valid():
         files = form.cleaned_data["uploads"]
         report = actions.check_uploads(files)
         if report.ok:
@@ -158,13 +159,13 @@ def import_progress(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 
 def _progress_text(record: CertificationImport) -> str:
     if record.state == CertificationImport.State.QUEUED:
-        return _("En attente : l'import commence dans un instant.")
+        return _("En attente : l'import commence dans un instant.")
     if record.state == CertificationImport.State.CHECKING:
         return ngettext(
-            "Étape 1 sur 2 : vérification des lignes, %(count)s ligne vérifiée.",
-            "Étape 1 sur 2 : vérification des lignes, %(count)s lignes vérifiées.",
+            "Étape 1 sur 2 : vérification des lignes, %(count)s ligne vérifiée.",
+            "Étape 1 sur 2 : vérification des lignes, %(count)s lignes vérifiées.",
             record.rows_checked,
         ) % {"count": number_format(record.rows_checked, force_grouping=True)}
     if record.state == CertificationImport.State.WRITING:
-        return _("Étape 2 sur 2 : enregistrement des fiches, en une seule fois.")
+        return _("Étape 2 sur 2 : enregistrement des fiches, en une seule fois.")
     return str(record.get_state_display()).capitalize()

@@ -18,6 +18,7 @@ from ..awards.actions import change_state
 from ..awards.issuance import Recipient, issue
 from ..awards.models import Award
 from ..badges.models import Badge, BadgeVersion, Competence
+from ..certifications.actions import load_sample
 from ..issuers.actions import create_organisation
 from ..issuers.models import Membership, Organisation, Role
 from .learner import seed_learner
@@ -158,6 +159,7 @@ def seed(awards: int = 300) -> bool:
     """Create the demo data unless it exists; True when it was created."""
     if Organisation.objects.filter(slug=SLUG).exists():
         return False
+    load_sample()  # fictitious RS/RNCP fiches, among them the grouped badge's RS0000
     owner = _user(STAFF[0].email, "Claire", "Moreau")
     editor = _user(STAFF[1].email, "Hugo", "Bernard")
     awarder = _user(STAFF[2].email, "Inès", "Petit")

@@ -29,7 +29,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        translation.activate("en")
+        with translation.override("en"):
+            self._import(options)
+
+    def _import(self, options: dict[str, Any]) -> None:
         files: list[Path] = options["files"]
         if bool(files) == bool(options["sample"]):
             raise CommandError("give the export's files (or zip), or --sample")
