@@ -51,6 +51,7 @@
   var active = -1;
   var timer = null;
   var latest = 0;
+  var pickedTitle = null;
 
   function say(message) {
     live.textContent = "";
@@ -118,6 +119,7 @@
     if (!result) { return; }
     input.value = result.code;
     title.value = result.title;
+    pickedTitle = result.title;
     if (url) { url.value = ""; } /* empty: the credential links the public fiche */
     close();
     if (status) { status.innerHTML = result.summary; } /* rendered by the server, escaped */
@@ -125,6 +127,10 @@
   }
 
   input.addEventListener("input", function () {
+    /* Another code: the title picked with the previous one no longer applies (left empty,
+       the server takes the new fiche's own title). */
+    if (pickedTitle !== null && title.value === pickedTitle) { title.value = ""; }
+    pickedTitle = null;
     window.clearTimeout(timer);
     timer = window.setTimeout(lookup, 250);
   });
