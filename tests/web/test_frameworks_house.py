@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import pytest
@@ -11,7 +12,7 @@ from insigne.web.frameworks.models import Framework, Item
 from insigne.web.frameworks.tree import ordered
 
 from .conftest import Cast
-from .test_frameworks_support import house_framework, item, page_url
+from .test_frameworks_support import house_framework, item, page_url, sample
 
 pytestmark = pytest.mark.django_db
 
@@ -240,3 +241,23 @@ def test_the_owner_may_do_what_an_editor_does(cast: Cast) -> None:
     )
     assert response.status_code == 302
     assert actions.used_by_badges(framework) == 0
+
+
+def test_an_imported_framework_is_deleted_but_not_edited_through_the_pages(cast: Cast) -> None:
+    framework, _outcome = actions.import_framework(
+        cast.organisation,
+        None,
+        actions.Upload("t_fr.csv", io.BytesIO(sample("transversalSkillsCollection_fr.csv"))),
+    )
+    client = cast.client(cast.editor)
+    page = client.get(page_url("detail", cast.organisation, identifier=framework.identifier))
+    text = page.content.decode()
+    assert "Un référentiel importé ne se modifie pas ici" in text
+    assert "Ajouter un item" not in text and "Supprimer le référentiel" in text
+    for name in ("edit", "item-add"):
+        url = page_url(name, cast.organisation, identifier=framework.identifier)
+        assert client.get(url).status_code == 404, name
+    with pytest.raises(actions.ChangeRefusedError):
+        actions.add_item(framework, statement="Ajout")
+    client.post(page_url("delete", cast.organisation, identifier=framework.identifier))
+    assert not Framework.objects.filter(pk=framework.pk).exists()

@@ -317,6 +317,7 @@ def test_a_loop_of_parents_is_refused(cast: Cast) -> None:
         (b'{"CFItems": []}', "CFDocument"),
         (b"nom;prenom\nMartin;Claire\n", "Format de fichier non reconnu"),
         (b"", "Format de fichier non reconnu"),
+        (b'{"CFDocument": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "trop profondément"),
     ],
 )
 def test_other_files_are_refused_clearly(cast: Cast, content: bytes, expected: str) -> None:

@@ -285,3 +285,14 @@ def test_an_item_a_badge_uses_cannot_be_deleted_nor_its_framework(cast: Cast) ->
     with pytest.raises(actions.ChangeRefusedError):
         actions.delete_framework(house)
     assert Item.objects.filter(pk=welcome.pk).exists()
+
+
+def test_the_same_framework_item_cannot_be_picked_twice_in_a_badge(cast: Cast) -> None:
+    rectec = shipped_item("RECTEC-ORG-3")
+    data = badge_data(
+        **competence_rows(picked_row(rectec), picked_row(rectec, name="Coopérer en équipe"))
+    )
+    response = cast.client(cast.editor).post(create_url(cast.organisation.slug), data)
+    assert response.status_code == 200
+    assert "reprend un item de référentiel déjà choisi" in response.content.decode()
+    assert not Badge.objects.exists()

@@ -155,13 +155,22 @@ class BaseCompetenceFormSet(forms.BaseFormSet[CompetenceForm]):
         if any(self.errors):
             return
         seen: set[str] = set()
+        items: set[int] = set()
         for form in self.filled_forms():
             name = " ".join(form.cleaned_data["name"].split())
             if name.casefold() in seen:
                 form.add_error(
                     "name", _("La compétence « %(name)s » figure deux fois.") % {"name": name}
                 )
+            elif form.linked is not None and form.linked.pk in items:
+                form.add_error(
+                    "name",
+                    _("La compétence « %(name)s » reprend un item de référentiel déjà choisi.")
+                    % {"name": name},
+                )
             seen.add(name.casefold())
+            if form.linked is not None:
+                items.add(form.linked.pk)
         if len(seen) > MAX_COMPETENCES:
             raise forms.ValidationError(
                 _("Un badge regroupe %(max)s compétences au plus.") % {"max": MAX_COMPETENCES}

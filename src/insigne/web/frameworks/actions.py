@@ -338,7 +338,7 @@ def delete_item(item: Item) -> None:
 
 @transaction.atomic
 def delete_framework(framework: Framework) -> None:
-    _check_editable(framework)
+    _check_own(framework)
     if _uses(framework.items.all()):
         raise ChangeRefusedError(
             _("Des badges s'appuient sur ce référentiel : il ne peut pas être supprimé.")
@@ -359,9 +359,20 @@ def _uses(items: QuerySet[Item]) -> bool:
     return Competence.objects.filter(item__in=items).exists()
 
 
-def _check_editable(framework: Framework) -> None:
+def _check_own(framework: Framework) -> None:
     if framework.organisation_id is None:
         raise ChangeRefusedError(_("Les référentiels fournis avec Insigne ne se modifient pas."))
+
+
+def _check_editable(framework: Framework) -> None:
+    _check_own(framework)
+    if framework.origin != Framework.Origin.HOUSE:
+        raise ChangeRefusedError(
+            _(
+                "Seuls les référentiels maison se modifient : un référentiel importé se "
+                "met à jour en important de nouveau son fichier."
+            )
+        )
 
 
 def _check_code(framework: Framework, code: str, item: Item | None) -> None:

@@ -48,7 +48,7 @@ def search_items(organisation: Organisation, query: str, *, limit: int = 20) -> 
     )
 
     def rank(item: Item) -> int:
-        if folded(item.human_coding_scheme) == needle:
+        if needle in (folded(item.human_coding_scheme), folded(item.full_statement)):
             return 0
         if folded(item.full_statement).startswith(needle):
             return 1

@@ -67,6 +67,8 @@ def load(binary: IO[bytes]) -> Any:
         return json.load(binary)
     except UnicodeDecodeError as error:
         raise ImportRefusedError(_("Le fichier n'est pas encodé en UTF-8.")) from error
+    except RecursionError as error:
+        raise ImportRefusedError(_("Ce fichier JSON est imbriqué trop profondément.")) from error
     except json.JSONDecodeError as error:
         raise ImportRefusedError(
             _("Ce fichier n'est pas du JSON valide (ligne %(line)s, colonne %(column)s : %(msg)s).")

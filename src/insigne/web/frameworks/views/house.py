@@ -7,7 +7,7 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -21,9 +21,16 @@ from ..forms import FrameworkForm, ItemForm, NewFrameworkForm, level_formset
 from ..models import Framework, Item
 
 
-def _own(request: HttpRequest, slug: str, identifier: uuid.UUID) -> tuple[Access, Framework]:
+def _own(
+    request: HttpRequest, slug: str, identifier: uuid.UUID, *, house: bool = True
+) -> tuple[Access, Framework]:
+    """The organisation's framework ``identifier``; a house framework unless ``house`` is
+    False (imported frameworks are only deleted, or updated by importing their file again)."""
     allowed = access(request, slug, DESIGN)
-    return allowed, framework_of(allowed.organisation, identifier, editable=True)
+    framework = framework_of(allowed.organisation, identifier, editable=True)
+    if house and framework.origin != Framework.Origin.HOUSE:
+        raise Http404
+    return allowed, framework
 
 
 def _detail_url(framework: Framework) -> str:
@@ -96,7 +103,7 @@ def framework_edit(request: HttpRequest, slug: str, identifier: uuid.UUID) -> Ht
 @login_required
 @require_http_methods(["GET", "POST"])
 def framework_delete(request: HttpRequest, slug: str, identifier: uuid.UUID) -> HttpResponse:
-    allowed, framework = _own(request, slug, identifier)
+    allowed, framework = _own(request, slug, identifier, house=False)
     if request.method == "POST":
         try:
             actions.delete_framework(framework)

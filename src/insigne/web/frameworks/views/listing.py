@@ -42,6 +42,7 @@ def framework_list(request: HttpRequest, slug: str) -> HttpResponse:
 def framework_detail(request: HttpRequest, slug: str, identifier: uuid.UUID) -> HttpResponse:
     allowed = access(request, slug)
     framework = framework_of(allowed.organisation, identifier)
+    own = allowed.can_design and framework.organisation_id == allowed.organisation.pk
     items = list(framework.items.order_by("sequence", "pk"))
     levels = list(framework.levels.order_by("item_id", "position"))
     page = Paginator(ordered(items), PAGE_SIZE).get_page(request.GET.get("page"))
@@ -56,7 +57,8 @@ def framework_detail(request: HttpRequest, slug: str, identifier: uuid.UUID) -> 
         "organisation": allowed.organisation,
         "access": allowed,
         "framework": framework,
-        "editable": allowed.can_design and framework.organisation_id == allowed.organisation.pk,
+        "editable": own and framework.origin == framework.Origin.HOUSE,
+        "deletable": own,
         "levels": [level for level in levels if level.item_id is None],
         "rows": rows,
         "closing": closing,
