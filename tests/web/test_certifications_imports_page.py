@@ -100,6 +100,9 @@ def test_platform_staff_imports_the_zip_and_reads_the_report(
     assert "6 fiches ajoutées" in html
     assert "6 blocs de compétences" in html
     assert "7 certificateurs" in html
+    summary = client.get(IMPORTS).content.decode()
+    assert "3 fiches du Répertoire spécifique" in summary
+    assert "dont 3 fiches plus actives" in summary  # two inactive, one past its end date
     # The uploaded files are not kept once imported.
     assert not any(default_storage.exists(kept["path"]) for kept in record.files)
 

@@ -101,7 +101,8 @@ def test_json_search_of_a_bloc_names_its_fiche(cast: Cast, sample: None) -> None
     )
     [bloc] = json.loads(response.content)["results"]
     assert (bloc["code"], bloc["kind"], bloc["fiche"]) == ("RNCP0000BC03", "bloc", "RNCP0000")
-    assert "Bloc de compétences de la fiche RNCP RNCP0000" in bloc["summary"]
+    fiche = "Bloc de compétences de la fiche RNCP0000 — Exemple : titre professionnel"
+    assert fiche in bloc["summary"]
 
 
 def test_json_search_costs_the_same_few_queries_for_many_results(cast: Cast, sample: None) -> None:

@@ -14,6 +14,7 @@ from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -107,7 +108,7 @@ def imports(request: HttpRequest) -> HttpResponse:
     counts = Fiche.objects.aggregate(
         rs=Count("pk", filter=Q(kind=Fiche.Kind.RS)),
         rncp=Count("pk", filter=Q(kind=Fiche.Kind.RNCP)),
-        inactive=Count("pk", filter=Q(active=False)),
+        ended=Count("pk", filter=Q(active=False) | Q(end_date__lt=timezone.localdate())),
     )
     context = {
         "form": form,
