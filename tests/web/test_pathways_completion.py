@@ -261,6 +261,9 @@ def test_a_person_set_aside_leaves_the_list_and_is_never_awarded_through_it(
     client.post(pathway_url(pathway, "decide"), {"ecarter": CAMILLE})
     assert Outcome.objects.get().state == Outcome.State.DISMISSED
     assert CAMILLE not in client.get(pathway_url(pathway)).content.decode()
+    again = client.post(pathway_url(pathway, "decide"), {"ecarter": CAMILLE})
+    assert "Cette personne n'est plus dans la liste." in words(client.get(again["Location"]))
+    assert Outcome.objects.count() == 1
     Pathway.objects.filter(pk=pathway.pk).update(completion=Pathway.Completion.AUTOMATIC)
     award(badge(cast.organisation, "Autre", rectec("Gérer des informations", "RECTEC-REF-1")))
     assert holders_of(goal.badge) == []

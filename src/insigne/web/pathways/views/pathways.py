@@ -137,6 +137,9 @@ def pathway_decide(request: HttpRequest, slug: str, public_id: uuid.UUID) -> Htt
         return back
     if aside:
         count = actions.set_aside(pathway, emails, by=request.user)  # type: ignore[arg-type]
+        if not count:
+            messages.warning(request, _("Cette personne n'est plus dans la liste."))
+            return back
         messages.success(
             request,
             ngettext(
