@@ -59,6 +59,7 @@ def test_searching_finds_items_by_code_or_words_across_available_frameworks(cast
     assert by_code == {
         "name": "Travailler en équipe",
         "label": "Travailler en équipe",
+        "lang": "fr",
         "framework": "RECTEC – Compétences transversales",
         "code": "RECTEC-ORG-3",
         "url": f"https://insigne.test/ims/case/v1p0/CFItems/{competence.identifier}",
@@ -76,10 +77,10 @@ def test_searching_finds_items_by_code_or_words_across_available_frameworks(cast
 def test_a_search_speaks_the_badge_language_when_the_framework_does(cast: Cast) -> None:
     esco(cast)
     [result] = search(cast, "work in teams", language="en")
-    assert result["name"] == "work in teams"
+    assert result["name"] == "work in teams" and result["lang"] == "en"
     assert result["context"] == "social and communication skills"
     [result] = search(cast, "work in teams", language="fr")
-    assert result["name"] == "travailler en équipe"
+    assert result["name"] == "travailler en équipe" and result["lang"] == "fr"
 
 
 def test_another_organisations_framework_is_not_offered(cast: Cast) -> None:

@@ -134,6 +134,14 @@ class Item(models.Model):
                 return str(translated["fullStatement"])
         return self.full_statement
 
+    def label_language(self, language: str | None = None) -> str:
+        """The language :meth:`label` answers in for ``language``."""
+        if language and language != self.language:
+            translated = (self.translations or {}).get(language) or {}
+            if translated.get("fullStatement"):
+                return language
+        return self.language or self.framework.language
+
     def description(self, language: str | None = None) -> str:
         if language and language != self.language:
             translated = (self.translations or {}).get(language) or {}

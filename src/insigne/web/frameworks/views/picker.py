@@ -29,6 +29,7 @@ def search_json(request: HttpRequest, slug: str) -> JsonResponse:
             {
                 **competence_values(item, found.levels, language),
                 "label": item.label(language),
+                "lang": item.label_language(language),
                 "context": item.parent.label(language) if item.parent else "",
             }
         )

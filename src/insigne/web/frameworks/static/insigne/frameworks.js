@@ -44,7 +44,11 @@
       option.setAttribute("role", "option");
       option.id = list.id + "-" + index;
       option.setAttribute("aria-selected", "false");
-      option.textContent = (result.code ? result.code + " — " : "") + result.label;
+      option.textContent = result.code ? result.code + " — " : "";
+      var label = document.createElement("span");
+      label.lang = result.lang || "";
+      label.textContent = result.label;
+      option.appendChild(label);
       var context = document.createElement("span");
       context.className = "muted";
       context.textContent = result.framework + (result.context ? " › " + result.context : "");
