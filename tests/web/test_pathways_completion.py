@@ -15,7 +15,7 @@ from allauth.account.models import EmailAddress
 from django.core import mail
 from django.utils import timezone
 
-from insigne.web.awards.actions import award_badge, change_state
+from insigne.web.awards.actions import award_badge, change_state, confirm_import, start_import
 from insigne.web.awards.issuance import Recipient
 from insigne.web.awards.models import Award
 from insigne.web.badges.models import BadgeVersion
@@ -311,3 +311,20 @@ def test_the_goal_credential_verifies_and_names_the_competences(
     assert result.verified, [(c.name, c.detail) for c in result.failures()]
     alignment = json.loads(made.credential)["credentialSubject"]["achievement"]["alignment"]
     assert [a["targetCode"] for a in alignment] == ["RECTEC-ORG-3"]
+
+
+def test_a_list_import_that_completes_an_automatic_pathway_brings_the_goal_badge(
+    cast: Cast,
+    steps: tuple[BadgeVersion, ...],
+    award: Callable[..., Award],
+    committed: Callable[[], Any],
+) -> None:
+    team, oral, goal = steps
+    make_pathway(cast.organisation, goal=goal, badges=(team, oral))
+    award(team)
+    data = f"Courriel;Nom\n{CAMILLE};Camille Roux\n{SACHA};Sacha Martin\n".encode()
+    award_import, _new = start_import(oral, name="oral.csv", data=data, by=None)
+    with committed():
+        confirm_import(award_import, by=None)  # the import task, then each batch's tasks
+    assert Award.objects.filter(version=oral).count() == 2
+    assert holders_of(goal.badge) == [CAMILLE]  # Sacha holds only one step

@@ -16,7 +16,17 @@ EMAIL_BATCH = 100
 
 @task()
 def issue_import(import_id: int) -> None:
-    batches.run(import_id, notify=enqueue_emails)
+    batches.run(import_id, notify=after_batch)
+
+
+def after_batch(award_ids: list[int]) -> None:
+    """Once a batch of an import is committed: its e-mails, and the goal badges of automatic
+    pathways its learners now qualify for."""
+    from ..pathways import tasks as pathway_tasks
+
+    enqueue_emails(award_ids)
+    if award_ids:
+        pathway_tasks.check_pathways.enqueue(award_ids)
 
 
 @task()
