@@ -138,3 +138,19 @@ def test_the_service_is_read_only(cast: Cast) -> None:
     response = Client().post(f"{BASE}/CFDocuments/{framework.identifier}", {})
     assert response.status_code == 405
     assert Association.objects.count() == 0
+
+
+def test_a_browser_following_a_badge_link_gets_a_page_about_the_item(cast: Cast) -> None:
+    framework = house_framework(cast.organisation)
+    accueil = item(framework, "REL-1")
+    path = f"{BASE}/CFItems/{accueil.identifier}"
+    browser = Client(headers={"accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+    response = browser.get(path)
+    page = response.content.decode()
+    assert response["Content-Type"].startswith("text/html")
+    assert "Accept" in response["Vary"].split(", ")
+    assert '<h1 lang="fr">Accueillir un client</h1>' in page
+    assert ">Relation</a>" in page  # its parent, in the breadcrumb
+    assert "<li>Découverte</li>" in page  # the framework's scale
+    assert browser.get(path, {"format": "json"}).json()["humanCodingScheme"] == "REL-1"
+    assert Client().get(path).json()["humanCodingScheme"] == "REL-1"  # */* means JSON

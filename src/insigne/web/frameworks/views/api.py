@@ -10,11 +10,13 @@ import uuid
 from typing import Any
 
 from django.db.models import Q
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
 from .. import case_json
 from ..models import Association, Framework, Item
+from . import public_item
 
 MAX_LIMIT = 1000
 
@@ -100,11 +102,23 @@ def _item(identifier: str) -> Item | None:
 
 
 @require_GET
-def item(request: HttpRequest, identifier: str) -> JsonResponse:
+def item(request: HttpRequest, identifier: str) -> HttpResponse:
+    """The CFItem as JSON, or as a page for a person: badges link here from their pages."""
     found = _item(identifier)
     if found is None:
         return _unknown(identifier)
-    return _json(case_json.item_json(found, found.framework))
+    if _wants_html(request):
+        response = public_item.page(request, found)
+    else:
+        response = _json(case_json.item_json(found, found.framework))
+    patch_vary_headers(response, ["Accept"])
+    return response
+
+
+def _wants_html(request: HttpRequest) -> bool:
+    if request.GET.get("format") == "json":
+        return False
+    return request.get_preferred_type(["application/json", "text/html"]) == "text/html"
 
 
 @require_GET
