@@ -14,13 +14,14 @@ import re
 from typing import IO
 from urllib.parse import urlsplit
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import Framework, Item
 from ..text import one_line
 from . import reading
 from .report import ImportRefusedError, Outcome, Problems
-from .writing import BATCH, ItemWriter, refresh_search_text, set_parents
+from .writing import BATCH, ItemWriter, item_search_text, set_parents
 
 REQUIRED = ("conceptUri", "preferredLabel")
 SIGNATURE = "conceptUri"
@@ -144,7 +145,6 @@ class _Reader:
             for child, parent in self.broader.items()
             if child in known and parent in known and child != parent
         )
-        refresh_search_text(self.framework.items.all().iterator(chunk_size=BATCH))
         return Outcome(created=self.writer.created, updated=self.updated)
 
     def _apply_updates(self) -> None:
@@ -165,7 +165,12 @@ class _Reader:
                     "conceptKeywords": alt,
                 }
                 item.translations = translations
-        fields = ["full_statement", "notes", "concept_keywords", "translations"]
+        now = timezone.now()
+        for item in items:
+            item.search_text = item_search_text(item)
+            item.updated_at = now
+        fields = ["full_statement", "notes", "concept_keywords", "translations", "search_text"]
+        fields.append("updated_at")
         Item.objects.bulk_update(items, fields)
         self.updated += len(items)
         self.updates = {}

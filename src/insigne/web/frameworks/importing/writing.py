@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.utils import timezone
-
 from ..models import Association, Framework, Item
 from ..text import search_text
 
@@ -83,17 +81,3 @@ def item_search_text(item: Item) -> str:
             parts.append(str(translated.get("fullStatement") or ""))
             parts += [str(k) for k in translated.get("conceptKeywords") or []]
     return search_text(parts)
-
-
-def refresh_search_text(items: Iterable[Item]) -> None:
-    now = timezone.now()
-    batch: list[Item] = []
-    for item in items:
-        item.search_text = item_search_text(item)
-        item.updated_at = now
-        batch.append(item)
-        if len(batch) >= BATCH:
-            Item.objects.bulk_update(batch, ["search_text", "updated_at"])
-            batch = []
-    if batch:
-        Item.objects.bulk_update(batch, ["search_text", "updated_at"])

@@ -15,10 +15,11 @@ from django.utils.text import slugify
 from ...issuers.views.access import access
 from .. import actions, case_json, uris
 from ..access import available, framework_of
+from ..models import Item
 from ..nesting import nested
-from ..tree import ordered
+from ..tree import Node, ordered
 
-PAGE_SIZE = 400  # items of a tree on one page (ESCO's skills are thousands)
+PAGE_SIZE = 250  # items of a tree on one page (ESCO's skills are thousands)
 
 
 @login_required
@@ -43,16 +44,19 @@ def framework_detail(request: HttpRequest, slug: str, identifier: uuid.UUID) -> 
     allowed = access(request, slug)
     framework = framework_of(allowed.organisation, identifier)
     own = allowed.can_design and framework.organisation_id == allowed.organisation.pk
-    items = list(framework.items.order_by("sequence", "pk"))
+    # The tree is ordered from a light list of every item; only the page's items are read whole.
+    skeleton = list(framework.items.only("id", "parent", "sequence", "framework"))
+    page = Paginator(ordered(skeleton), PAGE_SIZE).get_page(request.GET.get("page"))
+    shown = {item.pk: item for item in Item.objects.filter(pk__in=[n.item.pk for n in page])}
     levels = list(framework.levels.order_by("item_id", "position"))
-    page = Paginator(ordered(items), PAGE_SIZE).get_page(request.GET.get("page"))
-    rows, closing = nested(list(page.object_list))
     item_levels: dict[int, list[str]] = {}
     for level in levels:
         if level.item_id is not None:
             item_levels.setdefault(level.item_id, []).append(level.name)
-    for item in items:
+    for item in shown.values():
         item.level_names = item_levels.get(item.pk, [])  # type: ignore[attr-defined]
+    nodes = [Node(shown[node.item.pk], node.depth, node.children) for node in page]
+    rows, closing = nested(nodes)
     context = {
         "organisation": allowed.organisation,
         "access": allowed,
@@ -63,7 +67,7 @@ def framework_detail(request: HttpRequest, slug: str, identifier: uuid.UUID) -> 
         "rows": rows,
         "closing": closing,
         "page": page,
-        "item_count": len(items),
+        "item_count": len(skeleton),
         "used": actions.used_by_badges(framework),
         "document_uri": uris.document_uri(framework.identifier),
         "package_uri": uris.package_uri(framework.identifier),
