@@ -332,3 +332,18 @@ def test_the_demonstration_imports_the_sample_files(cast: Cast) -> None:
     assert esco.items.count() == 11
     assert esco.items.exclude(translations={}).count() == 11  # French and English labels
     assert rome.items.filter(item_type="Macro-compétence").count() == 5
+
+
+def test_the_same_esco_file_imported_again_updates_the_labels_in_place(cast: Cast) -> None:
+    content = sample("transversalSkillsCollection_fr.csv")
+    framework = import_file(cast, "transversalSkillsCollection_fr.csv", content)
+    identifiers = set(framework.items.values_list("identifier", flat=True))
+    changed = content.replace("gérer son temps,".encode(), "gérer son temps de travail,".encode())
+    _framework, outcome = actions.import_framework(
+        cast.organisation, cast.editor, upload("t_fr.csv", changed), into=framework
+    )
+    assert outcome.created == 0
+    assert set(framework.items.values_list("identifier", flat=True)) == identifiers
+    time = framework.items.get(source_uri="https://esco.example/skill/gerer-son-temps")
+    assert time.full_statement == "gérer son temps de travail"
+    assert "gerer son temps de travail" in time.search_text

@@ -4,6 +4,7 @@ file through the page; who may see and change what."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from django.db import connection
@@ -247,3 +248,19 @@ def test_a_shipped_framework_cannot_be_edited_through_the_pages(cast: Cast) -> N
 
 def organisation_frameworks(organisation: Organisation) -> int:
     return Framework.objects.filter(organisation=organisation).count()
+
+
+def test_a_file_too_large_for_memory_is_read_from_its_temporary_file(
+    cast: Cast, settings: Any
+) -> None:
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 100  # Django then writes the upload to disk
+    response = cast.client(cast.editor).post(
+        page_url("import", cast.organisation),
+        {
+            "file": uploaded(
+                "transversalSkillsCollection_fr.csv", sample("transversalSkillsCollection_fr.csv")
+            )
+        },
+    )
+    assert response.status_code == 302
+    assert Framework.objects.get(organisation=cast.organisation).items.count() == 11

@@ -11,6 +11,7 @@ into the same framework adds its labels to the items with the same ``conceptUri`
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import IO
 from urllib.parse import urlsplit
 
@@ -182,7 +183,16 @@ def read(binary: IO[bytes], framework: Framework, *, language: str) -> Outcome:
     Raises :class:`ImportRefusedError` listing every bad row; the caller's transaction then drops
     whatever was written.
     """
-    header, records = reading.rows(binary)
+    with reading.csv_rows(binary) as (header, records):
+        return _read(framework, language, header, records)
+
+
+def _read(
+    framework: Framework,
+    language: str,
+    header: list[str],
+    records: Iterator[tuple[int, dict[str, str]]],
+) -> Outcome:
     missing = reading.missing_columns(header, REQUIRED)
     if missing:
         raise ImportRefusedError(

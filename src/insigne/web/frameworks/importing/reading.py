@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import IO
 
 from django.utils.translation import gettext as _
@@ -25,12 +26,23 @@ def sniff_delimiter(header: str) -> str:
     return max(counts, key=lambda sep: counts[sep])
 
 
-def rows(binary: IO[bytes]) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
+@contextmanager
+def csv_rows(
+    binary: IO[bytes],
+) -> Iterator[tuple[list[str], Iterator[tuple[int, dict[str, str]]]]]:
     """The header's column names, and each following row with the line it starts on.
 
-    Raises :class:`ImportRefusedError` when the file is empty or not UTF-8 text.
+    The uploaded file stays open (and is the caller's to close) after the block. Raises
+    :class:`ImportRefusedError` when the file is empty, not UTF-8 text, or malformed CSV.
     """
     stream = text_stream(binary)
+    try:
+        yield _read(stream)
+    finally:
+        stream.detach()
+
+
+def _read(stream: io.TextIOWrapper) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
     try:
         header_line = stream.readline()
     except UnicodeDecodeError as error:
@@ -38,8 +50,7 @@ def rows(binary: IO[bytes]) -> tuple[list[str], Iterator[tuple[int, dict[str, st
     if not header_line.strip():
         raise ImportRefusedError(_("Le fichier est vide."))
     delimiter = sniff_delimiter(header_line)
-    header = next(csv.reader([header_line], delimiter=delimiter))
-    header = [name.strip() for name in header]
+    header = [name.strip() for name in next(csv.reader([header_line], delimiter=delimiter))]
     reader = csv.reader(stream, delimiter=delimiter)
 
     def records() -> Iterator[tuple[int, dict[str, str]]]:

@@ -8,6 +8,7 @@ tree, for instance the savoir-être professionnels.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import IO
 
 from django.utils.translation import gettext as _
@@ -154,7 +155,16 @@ def read(binary: IO[bytes], framework: Framework, *, part: str = "") -> Outcome:
     Raises :class:`ImportRefusedError` listing every bad row, or the domains of the file when no
     row matched ``part``.
     """
-    header, records = reading.rows(binary)
+    with reading.csv_rows(binary) as (header, records):
+        return _read(framework, part, header, records)
+
+
+def _read(
+    framework: Framework,
+    part: str,
+    header: list[str],
+    records: Iterator[tuple[int, dict[str, str]]],
+) -> Outcome:
     missing = reading.missing_columns(header, COLUMNS)
     if missing:
         raise ImportRefusedError(
