@@ -297,3 +297,14 @@ def test_the_same_framework_item_cannot_be_picked_twice_in_a_badge(cast: Cast) -
     assert response.status_code == 200
     assert "reprend un item de référentiel déjà choisi" in response.content.decode()
     assert not Badge.objects.exists()
+
+
+def test_an_organisation_can_still_be_deleted_with_its_frameworks_and_badges(cast: Cast) -> None:
+    welcome = item(house_framework(cast.organisation), "REL-1")
+    cast.client(cast.editor).post(
+        create_url(cast.organisation.slug), badge_data(**competence_rows(picked_row(welcome)))
+    )
+    assert Competence.objects.filter(item=welcome).exists()
+    cast.organisation.delete()
+    assert not Item.objects.filter(pk=welcome.pk).exists()
+    assert not Competence.objects.exists()
