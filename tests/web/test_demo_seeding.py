@@ -13,6 +13,8 @@ from insigne.web.backpack.models import Collection
 from insigne.web.claims.models import BadgeRequest, ClaimLink
 from insigne.web.demo.seeding import LEARNER, seed
 from insigne.web.external.models import ExternalBadge
+from insigne.web.frameworks.models import Framework
+from insigne.web.pathways.models import Pathway
 
 pytestmark = pytest.mark.django_db
 
@@ -51,3 +53,13 @@ def test_the_demo_has_an_event_link_and_a_request_for_the_staff_to_decide() -> N
     assert Client().get(f"/evenement/{link.token}").status_code == 200
     request = BadgeRequest.objects.get()
     assert request.state == BadgeRequest.State.PENDING and request.evidence_url
+
+
+def test_the_demo_organisation_has_sample_frameworks_and_a_pathway_to_the_grouped_badge() -> None:
+    seed(awards=8)
+    titles = set(
+        Framework.objects.filter(organisation__slug="atelier-lyon").values_list("title", flat=True)
+    )
+    assert any("ESCO" in t for t in titles) and any("ROME" in t for t in titles)
+    pathway = Pathway.objects.get()
+    assert pathway.goal_badge is not None and pathway.requirements.count() == 3

@@ -351,3 +351,8 @@ def test_the_organisation_page_leads_awarders_to_the_requests_waiting_for_a_deci
     assert "2 demandes en attente de décision." in html
     editor_page = cast.client(cast.editor).get(f"/organisations/{cast.organisation.slug}/")
     assert "/demandes/" not in editor_page.content.decode()
+
+
+def test_the_organisation_page_leads_to_the_pathways(cast: Cast) -> None:
+    html = cast.client(cast.editor).get(f"/organisations/{cast.organisation.slug}/")
+    assert f'href="/organisations/{cast.organisation.slug}/parcours/"' in html.content.decode()

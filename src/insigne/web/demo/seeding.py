@@ -21,6 +21,7 @@ from ..badges.models import Badge, BadgeVersion, Competence
 from ..certifications.actions import load_sample
 from ..issuers.actions import create_organisation
 from ..issuers.models import Membership, Organisation, Role
+from .frameworks import seed_frameworks
 from .learner import seed_learner
 
 PASSWORD = "demo-insigne-2026"
@@ -228,4 +229,5 @@ def seed(awards: int = 300) -> bool:
     change_state(issued[:3], Award.State.REVOKED, "Attribué par erreur")
     change_state(issued[3:5], Award.State.SUSPENDED, "Vérification des preuves en cours")
     seed_learner(learner, grouped, singles[2], owner)
+    seed_frameworks(organisation, owner, singles, grouped)
     return True
