@@ -147,3 +147,12 @@ def link_in(body: str, path_prefix: str) -> str:
     found = re.search(rf"https?://[^/\s\"'<>]+{re.escape(path_prefix)}[^\s\"'<>]*", body)
     assert found, f"no link to {path_prefix} in:\n{body}"
     return found.group(0)
+
+
+def shipped_frameworks() -> None:
+    """RECTEC, CléA and the savoir-être, as their data migration wrote them: the live server's
+    tests empty every table after each test, so a test that needs them writes them again."""
+    from insigne.web.frameworks import shipped
+    from insigne.web.frameworks.models import Framework, Item
+
+    shipped.sync(Framework, Item)
