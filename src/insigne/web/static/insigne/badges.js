@@ -77,13 +77,13 @@
         list.appendChild(template.content.cloneNode(true));
         renumber();
         var fresh = list.lastElementChild;
-        fresh.querySelector("input").focus();
+        fresh.querySelector("input[name$='-name']").focus();
         say(list.dataset.added);
       } else if (button.hasAttribute("data-remove")) {
         var next = item.nextElementSibling || item.previousElementSibling;
         item.remove();
         renumber();
-        (next ? next.querySelector("input") : add).focus();
+        (next ? next.querySelector("input[name$='-name']") : add).focus();
         say(list.dataset.removed);
       } else {
         var up = button.dataset.move === "up";
