@@ -8,13 +8,13 @@ column named after the competence, or ``niveau:<competence>`` / ``level:<compete
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
 from ..badges.models import Competence
+from ..folding import folded
 
 _SYNONYMS: dict[str, tuple[str, ...]] = {
     "email": (
@@ -48,9 +48,7 @@ _LEVEL_PREFIX = re.compile(r"\s*(?:niveau|level)\s*:\s*(.+)", re.IGNORECASE)
 
 def fold(text: str) -> str:
     """Lower case, no accents, words separated by single spaces: how headers are compared."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", bare).split())
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", folded(text)).split())
 
 
 @dataclass(frozen=True)

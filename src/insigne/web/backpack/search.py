@@ -3,20 +3,14 @@ issuer, origin, visibility and state."""
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..folding import folded
 from .holdings import Held
 
 PUBLIC = "public"
 PRIVATE = "private"
-
-
-def folded(text: str) -> str:
-    """``text`` without case or accents: "Compétence" and "competence" match."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from ..awards.models import Award
+from ..folding import folded
 from ..issuers.models import Organisation
 from .models import Badge, BadgeVersion
 
@@ -40,11 +39,6 @@ def badge_rows(organisation: Organisation, *, archived: bool, search: str = "") 
         names = rows.values_list("pk", "current_name")
         rows = rows.filter(pk__in=[pk for pk, name in names if key in folded(name or "")])
     return rows
-
-
-def folded(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def versions_with_counts(badge: Badge) -> list[BadgeVersion]:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+
+from ..folding import folded
 
 FICHE_CODE = re.compile(r"(RS|RNCP)\d{1,6}")
 BLOC_CODE = re.compile(r"(RNCP\d{1,6})BC\d{2}")
@@ -71,8 +72,7 @@ class ReplacementRow:
 
 def searchable(*parts: str) -> str:
     """Lower case without accents or extra spaces: what search compares on any database."""
-    text = unicodedata.normalize("NFKD", " ".join(parts))
-    return " ".join("".join(c for c in text if not unicodedata.combining(c)).casefold().split())
+    return folded(" ".join(parts))
 
 
 def _text(row: Mapping[str, str], column: str) -> str:

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q
 
+from ..folding import folded
 from ..issuers.models import Organisation
 from .models import Item, Level
-from .text import folded
 
 MAX_WORDS = 8
 CANDIDATES = 200

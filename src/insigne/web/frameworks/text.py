@@ -1,17 +1,10 @@
-"""Text as the search compares it: lower-case, without accents, one space between words."""
+"""Text as the frameworks store and show it: the folded text searches compare, one-line labels."""
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'"})
-
-
-def folded(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.casefold().split())
+from ..folding import folded
 
 
 def search_text(parts: Iterable[str]) -> str:

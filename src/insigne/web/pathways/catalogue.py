@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from django.db.models import OuterRef, QuerySet, Subquery
 
 from ..badges.models import Badge, BadgeVersion, Competence
+from ..folding import folded
 from ..issuers.models import Organisation
-from .matching import Named, folded, same_competence
+from .matching import Named, same_competence
 
 
 def badges_of(organisation: Organisation, *, archived: bool | None = None) -> QuerySet[Badge]:

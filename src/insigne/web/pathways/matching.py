@@ -9,16 +9,10 @@ rank in the scale the competence was chosen with ("Découverte" < "Application" 
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-
-def folded(text: str) -> str:
-    """``text`` without case, accents or repeated spaces: "Équipe  " -> "equipe"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.casefold().split())
+from ..folding import folded
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from ..awards.models import Award
 from ..badges.content import MAX_COMPETENCES, CompetenceContent
 from ..badges.models import BadgeVersion, Competence
+from ..folding import folded
 from .facts import Fact, counting, facts_of
-from .matching import Named, best_level, folded, rank, same_competence
+from .matching import Named, best_level, rank, same_competence
 from .models import Grouping
 
 

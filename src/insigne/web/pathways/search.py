@@ -13,7 +13,7 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from ..awards.models import Award
 from ..badges.models import BadgeVersion, Competence
-from .matching import folded
+from ..folding import folded
 from .models import SearchTerms
 
 INDEX_BATCH = 500

@@ -13,8 +13,9 @@ from typing import IO
 
 from django.utils.translation import gettext as _
 
+from ...folding import folded
 from ..models import Framework, Item
-from ..text import folded, one_line
+from ..text import one_line
 from . import reading
 from .report import ImportRefusedError, Outcome, Problems
 from .writing import ItemWriter

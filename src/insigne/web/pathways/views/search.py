@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from ...awards.models import Award
+from ...folding import folded
 from ..forms import SearchForm
-from ..matching import folded
 from ..search import search as find
 
 PAGE_SIZE = 20
