@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from ..read_only_admin import ReadOnlyAdmin
 from .models import Invitation, Membership, Organisation, Role, SigningKey, Unit
 
 
@@ -111,21 +112,12 @@ class InvitationAdmin(admin.ModelAdmin[Invitation]):
 
 
 @admin.register(SigningKey)
-class SigningKeyAdmin(admin.ModelAdmin[SigningKey]):
+class SigningKeyAdmin(ReadOnlyAdmin):
     list_display = ("organisation", "public_multibase", "created_at", "retired_at")
     list_filter = ("retired_at",)
     search_fields = ("organisation__name", "public_multibase")
     fields = ("organisation", "public_multibase", "created_at", "retired_at")
     readonly_fields = fields
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(Unit)
